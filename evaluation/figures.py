@@ -1,0 +1,279 @@
+"""The figures of the Rakor POP, as plain functions over plain data.
+
+Nothing here touches the database: ``evaluation.queries`` fetches the sums per budget line
+(``Baris``) in a constant number of queries, and everything below turns them into the figures
+of DESIGN.md — for the pemda, each OPD, each sumber dana, each jenis belanja and each sub
+kegiatan. Pages, exports, the API and the CLI all call ``rekap()``, so a figure cannot differ
+between them.
+
+Computation is exact (``Decimal``, no rounding); rounding happens in ``lib.rupiah`` at display.
+A percentage whose denominator is zero is ``None`` ("tidak dapat dihitung"), never an error.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+NOL = Decimal(0)
+SERATUS = Decimal(100)
+
+
+class Kategori(enum.StrEnum):
+    """Interval scale of Permendagri 86/2017, applied to capaian anggaran kas."""
+
+    SANGAT_TINGGI = "sangat_tinggi"
+    TINGGI = "tinggi"
+    SEDANG = "sedang"
+    RENDAH = "rendah"
+    SANGAT_RENDAH = "sangat_rendah"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").title()
+
+
+# (lower bound inclusive, category), highest first.
+BATAS_KATEGORI: tuple[tuple[Decimal, Kategori], ...] = (
+    (Decimal(91), Kategori.SANGAT_TINGGI),
+    (Decimal(76), Kategori.TINGGI),
+    (Decimal(66), Kategori.SEDANG),
+    (Decimal(51), Kategori.RENDAH),
+)
+
+
+def kategori(capaian: Decimal | None) -> Kategori | None:
+    """≥ 91 Sangat Tinggi; 76 ≤ x < 91 Tinggi; 66 ≤ x < 76 Sedang; 51 ≤ x < 66 Rendah;
+    < 51 Sangat Rendah. ``None`` when capaian cannot be computed."""
+    if capaian is None:
+        return None
+    for batas, kat in BATAS_KATEGORI:
+        if capaian >= batas:
+            return kat
+    return Kategori.SANGAT_RENDAH
+
+
+def persen(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
+    """pembilang / penyebut × 100 with full precision; None when penyebut is zero."""
+    if penyebut == 0:
+        return None
+    return pembilang * SERATUS / penyebut
+
+
+@dataclass(frozen=True)
+class Jumlah:
+    """Additive sums of a group of budget lines at a cut-off."""
+
+    pagu: Decimal = NOL
+    target: Decimal = NOL  # anggaran kas of months 1..m
+    realisasi: Decimal = NOL  # realisasi keuangan of months 1..m
+    bobot_fisik: Decimal = NOL  # Σ pagu × realisasi fisik (%) of the line's sub kegiatan
+    bobot_target_fisik: Decimal = NOL  # Σ pagu × target fisik (%)
+
+    def __add__(self, other: Jumlah) -> Jumlah:
+        return Jumlah(
+            self.pagu + other.pagu,
+            self.target + other.target,
+            self.realisasi + other.realisasi,
+            self.bobot_fisik + other.bobot_fisik,
+            self.bobot_target_fisik + other.bobot_target_fisik,
+        )
+
+
+@dataclass(frozen=True)
+class Angka:
+    """Every figure of DESIGN.md for one group, exact."""
+
+    pagu: Decimal
+    target_anggaran_kas: Decimal
+    realisasi: Decimal
+    persen_realisasi: Decimal | None
+    persen_target: Decimal | None
+    capaian_anggaran_kas: Decimal | None
+    deviasi: Decimal | None  # persen target − persen realisasi (points)
+    deviasi_rp: Decimal  # target − realisasi
+    sisa_pagu: Decimal
+    fisik: Decimal | None  # pagu-weighted mean of realisasi fisik
+    target_fisik: Decimal | None  # pagu-weighted mean of target fisik
+    kategori: Kategori | None
+
+
+def angka(j: Jumlah) -> Angka:
+    persen_realisasi = persen(j.realisasi, j.pagu)
+    persen_target = persen(j.target, j.pagu)
+    capaian = persen(j.realisasi, j.target)
+    deviasi = (
+        persen_target - persen_realisasi
+        if persen_target is not None and persen_realisasi is not None
+        else None
+    )
+    return Angka(
+        pagu=j.pagu,
+        target_anggaran_kas=j.target,
+        realisasi=j.realisasi,
+        persen_realisasi=persen_realisasi,
+        persen_target=persen_target,
+        capaian_anggaran_kas=capaian,
+        deviasi=deviasi,
+        deviasi_rp=j.target - j.realisasi,
+        sisa_pagu=j.pagu - j.realisasi,
+        fisik=j.bobot_fisik / j.pagu if j.pagu else None,
+        target_fisik=j.bobot_target_fisik / j.pagu if j.pagu else None,
+        kategori=kategori(capaian),
+    )
+
+
+@dataclass(frozen=True)
+class Baris:
+    """One budget line at a cut-off: the plain input of ``rekap()``.
+
+    Keys are whatever identifies the master rows (database ids in practice)."""
+
+    opd: Hashable
+    sub_kegiatan: Hashable
+    sumber_dana: Hashable
+    jenis_belanja: Hashable
+    pagu: Decimal
+    target: Decimal
+    realisasi: Decimal
+    fisik: Decimal = NOL  # cumulative realisasi fisik (%) of (opd, sub kegiatan)
+    target_fisik: Decimal = NOL
+
+    @property
+    def jumlah(self) -> Jumlah:
+        return Jumlah(
+            self.pagu, self.target, self.realisasi,
+            self.pagu * self.fisik, self.pagu * self.target_fisik,
+        )
+
+
+def kelompokkan(baris: Iterable[Baris], kunci: Callable[[Baris], Hashable]) -> dict:
+    """Sum the lines per group key; returns {key: Jumlah} in first-seen order."""
+    hasil: dict = {}
+    for b in baris:
+        k = kunci(b)
+        hasil[k] = hasil[k] + b.jumlah if k in hasil else b.jumlah
+    return hasil
+
+
+def peringkat(capaian: dict[Hashable, Decimal | None]) -> dict[Hashable, int | None]:
+    """Rank by capaian, highest first; equal capaian share a rank (1, 2, 2, 4).
+    A group whose capaian cannot be computed gets no rank."""
+    urut = sorted((v, k) for k, v in capaian.items() if v is not None)
+    urut.reverse()
+    hasil: dict[Hashable, int | None] = {k: None for k, v in capaian.items() if v is None}
+    sebelumnya = None
+    rank = 0
+    for posisi, (nilai, k) in enumerate(urut, start=1):
+        if nilai != sebelumnya:
+            rank = posisi
+            sebelumnya = nilai
+        hasil[k] = rank
+    return hasil
+
+
+class KelasSebaran(enum.Enum):
+    NOL = "0%"
+    SAMPAI_50 = ">0–50%"
+    SAMPAI_75 = ">50–75%"
+    DI_BAWAH_100 = ">75–<100%"
+    PENUH = "100%"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+def kelas_sebaran(persen_realisasi: Decimal) -> KelasSebaran:
+    if persen_realisasi <= 0:
+        return KelasSebaran.NOL
+    if persen_realisasi <= 50:
+        return KelasSebaran.SAMPAI_50
+    if persen_realisasi <= 75:
+        return KelasSebaran.SAMPAI_75
+    if persen_realisasi < 100:
+        return KelasSebaran.DI_BAWAH_100
+    return KelasSebaran.PENUH
+
+
+def sebaran(per_sub_kegiatan: Iterable[Angka]) -> dict[KelasSebaran, int]:
+    """Count sub kegiatan by persen realisasi; those with no pagu are not counted."""
+    hasil = {k: 0 for k in KelasSebaran}
+    for a in per_sub_kegiatan:
+        if a.persen_realisasi is not None:
+            hasil[kelas_sebaran(a.persen_realisasi)] += 1
+    return hasil
+
+
+@dataclass(frozen=True)
+class Kelompok:
+    """The figures of one group, with its key and (for OPD) its rank."""
+
+    kunci: Hashable
+    angka: Angka
+    peringkat: int | None = None
+
+
+@dataclass
+class Rekap:
+    tahun: int
+    bulan: int
+    total: Angka
+    opd: list[Kelompok] = field(default_factory=list)  # ranked, best first
+    sumber_dana: list[Kelompok] = field(default_factory=list)
+    jenis_belanja: list[Kelompok] = field(default_factory=list)
+    sub_kegiatan: list[Kelompok] = field(default_factory=list)  # key: (opd, sub_kegiatan)
+    sebaran: dict[KelasSebaran, int] = field(default_factory=dict)
+
+    def untuk_opd(self, kunci: Hashable) -> Kelompok | None:
+        return next((k for k in self.opd if k.kunci == kunci), None)
+
+
+def _urut_peringkat(kelompok: list[Kelompok], urutan: dict) -> list[Kelompok]:
+    tanpa = 10**9
+    return sorted(
+        kelompok,
+        key=lambda k: (k.peringkat if k.peringkat is not None else tanpa, urutan.get(k.kunci, 0)),
+    )
+
+
+def rekap(
+    tahun: int,
+    bulan: int,
+    baris: Iterable[Baris],
+    *,
+    semua_opd: Iterable[Hashable] = (),
+) -> Rekap:
+    """All figures of one cut-off. ``semua_opd`` lists OPD to show even with no lines
+    (in display order); lines of OPD not listed are still counted."""
+    baris = list(baris)
+    per_opd = kelompokkan(baris, lambda b: b.opd)
+    urutan = {k: i for i, k in enumerate(semua_opd)}
+    for k in urutan:
+        per_opd.setdefault(k, Jumlah())
+    angka_opd = {k: angka(j) for k, j in per_opd.items()}
+    rank = peringkat({k: a.capaian_anggaran_kas for k, a in angka_opd.items()})
+    opd = _urut_peringkat(
+        [Kelompok(k, a, rank[k]) for k, a in angka_opd.items()],
+        {k: urutan.get(k, len(urutan) + i) for i, k in enumerate(angka_opd)},
+    )
+    per_sub = kelompokkan(baris, lambda b: (b.opd, b.sub_kegiatan))
+    sub_kegiatan = [Kelompok(k, angka(j)) for k, j in per_sub.items()]
+    total = sum(per_opd.values(), Jumlah())
+    return Rekap(
+        tahun=tahun,
+        bulan=bulan,
+        total=angka(total),
+        opd=opd,
+        sumber_dana=[
+            Kelompok(k, angka(j)) for k, j in kelompokkan(baris, lambda b: b.sumber_dana).items()
+        ],
+        jenis_belanja=[
+            Kelompok(k, angka(j))
+            for k, j in kelompokkan(baris, lambda b: b.jenis_belanja).items()
+        ],
+        sub_kegiatan=sub_kegiatan,
+        sebaran=sebaran(k.angka for k in sub_kegiatan),
+    )

@@ -1,0 +1,43 @@
+"""Month, quarter and date arithmetic in Indonesian."""
+
+import calendar
+import datetime
+
+NAMA_BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+TRIWULAN_ROMAWI = ("I", "II", "III", "IV")
+
+
+def cek_bulan(bulan: int) -> int:
+    if not isinstance(bulan, int) or not 1 <= bulan <= 12:
+        raise ValueError(f"bulan harus 1 sampai 12, bukan {bulan!r}")
+    return bulan
+
+
+def nama_bulan(bulan: int) -> str:
+    return NAMA_BULAN[cek_bulan(bulan) - 1]
+
+
+def akhir_bulan(tahun: int, bulan: int) -> datetime.date:
+    return datetime.date(tahun, cek_bulan(bulan), calendar.monthrange(tahun, bulan)[1])
+
+
+def tanggal_panjang(tanggal: datetime.date) -> str:
+    """``date(2025, 11, 30)`` -> ``'30 November 2025'``."""
+    return f"{tanggal.day} {nama_bulan(tanggal.month)} {tanggal.year}"
+
+
+def triwulan(bulan: int) -> int:
+    return (cek_bulan(bulan) - 1) // 3 + 1
+
+
+def bulan_akhir_triwulan(tw: int) -> int:
+    if tw not in (1, 2, 3, 4):
+        raise ValueError(f"triwulan harus 1 sampai 4, bukan {tw!r}")
+    return tw * 3
+
+
+def nama_triwulan(tw: int) -> str:
+    return f"Triwulan {TRIWULAN_ROMAWI[tw - 1]}"
