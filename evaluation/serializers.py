@@ -1,0 +1,111 @@
+"""One shape of the rekap for machines (JSON, CSV) and the terminal — used by the CLI and the
+API, from the same ``HasilRekap`` the pages use."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from lib.periode import akhir_bulan, tanggal_panjang
+from lib.rupiah import desimal, persen, rupiah
+from lib.sel import sel_aman
+
+from .figures import Angka
+from .queries import HasilRekap
+
+KOLOM_ANGKA = (
+    "pagu", "target_anggaran_kas", "realisasi", "persen_realisasi", "persen_target",
+    "capaian_anggaran_kas", "deviasi", "deviasi_rp", "sisa_pagu", "fisik", "target_fisik",
+)
+
+
+def _angka_dict(a: Angka) -> dict:
+    d = {k: desimal(getattr(a, k)) for k in KOLOM_ANGKA}
+    d["kategori"] = a.kategori.label if a.kategori else None
+    return d
+
+
+def rekap_dict(hasil: HasilRekap) -> dict:
+    """The rekap as JSON-ready data: money and percents as decimal strings with a dot,
+    rounded half up to two places (``"839535848290.34"``, ``"76.73"``)."""
+    data, r = hasil.data, hasil.rekap
+    return {
+        "tahun": r.tahun,
+        "bulan": r.bulan,
+        "versi": data.versi.nama if data.versi else None,
+        **_angka_dict(r.total),
+        "opd": [
+            {
+                "kode": data.opd[k.kunci].kode,
+                "nama": data.opd[k.kunci].nama,
+                "peringkat": k.peringkat,
+                **_angka_dict(k.angka),
+            }
+            for k in r.opd
+        ],
+    }
+
+
+def rekap_csv(hasil: HasilRekap) -> str:
+    kolom = ["peringkat", "kode", "nama", *KOLOM_ANGKA, "kategori"]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(kolom)
+    d = rekap_dict(hasil)
+    for row in d["opd"]:
+        w.writerow([sel_aman(str(row[k])) if row[k] is not None else "" for k in kolom])
+    total = {"peringkat": "", "kode": "", "nama": "TOTAL PEMDA", **d}
+    w.writerow([total[k] if total[k] is not None else "" for k in kolom])
+    return buf.getvalue()
+
+
+def kalimat_ringkas(hasil: HasilRekap) -> list[str]:
+    t = hasil.rekap.total
+    batas = tanggal_panjang(akhir_bulan(hasil.tahun, hasil.bulan))
+    return [
+        f"Realisasi s.d. {batas}: {rupiah(t.realisasi)} ({persen(t.persen_realisasi)}) "
+        f"dari target {persen(t.persen_target)}, pagu APBD {rupiah(t.pagu)}",
+        f"Berdasarkan anggaran kas: {rupiah(t.realisasi)} ({persen(t.capaian_anggaran_kas)}) "
+        f"dari target {rupiah(t.target_anggaran_kas)} (100%)"
+        + (f" — kategori {t.kategori.label}" if t.kategori else ""),
+    ]
+
+
+def rekap_teks(hasil: HasilRekap) -> str:
+    """A plain-text table for the terminal."""
+    data, r = hasil.data, hasil.rekap
+    baris = [
+        f"Rekap realisasi APBD {r.tahun} s.d. bulan {r.bulan}"
+        + (f" — {data.versi.nama}" if data.versi else " — belum ada versi anggaran yang berlaku"),
+        *kalimat_ringkas(hasil),
+        "",
+    ]
+    judul = ("No", "Perangkat Daerah", "Pagu", "Target AK", "Realisasi", "%Real", "%Target",
+             "Capaian", "Deviasi", "Kategori")
+    isi = []
+    for k in r.opd:
+        a = k.angka
+        isi.append((
+            str(k.peringkat or "–"), data.opd[k.kunci].nama[:45], rupiah(a.pagu),
+            rupiah(a.target_anggaran_kas), rupiah(a.realisasi), persen(a.persen_realisasi),
+            persen(a.persen_target), persen(a.capaian_anggaran_kas), persen(a.deviasi),
+            a.kategori.label if a.kategori else "–",
+        ))
+    t = r.total
+    isi.append(("", "TOTAL PEMDA", rupiah(t.pagu), rupiah(t.target_anggaran_kas),
+                rupiah(t.realisasi), persen(t.persen_realisasi), persen(t.persen_target),
+                persen(t.capaian_anggaran_kas), persen(t.deviasi),
+                t.kategori.label if t.kategori else "–"))
+    lebar = [max(len(x[i]) for x in (judul, *isi)) for i in range(len(judul))]
+
+    def fmt(row):
+        return "  ".join(
+            c.ljust(lebar[i]) if i in (1, 9) else c.rjust(lebar[i]) for i, c in enumerate(row)
+        ).rstrip()
+
+    baris.append(fmt(judul))
+    baris.append("  ".join("-" * w for w in lebar))
+    baris.extend(fmt(row) for row in isi[:-1])
+    baris.append("  ".join("-" * w for w in lebar))
+    baris.append(fmt(isi[-1]))
+    return "\n".join(baris) + "\n"

@@ -1,0 +1,46 @@
+"""``siap serve``: the production server (gunicorn, static files by whitenoise)."""
+
+import os
+import shutil
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from lib.env import EnvError, env_int
+
+
+def jumlah_worker_bawaan() -> int:
+    # gunicorn's rule of thumb (2 × cores + 1), capped: SIAP's requests are short and the
+    # embedded SQLite database serialises writes anyway.
+    return min(2 * (os.cpu_count() or 1) + 1, 9)
+
+
+class Command(BaseCommand):
+    help = "Menjalankan server produksi SIAP (gunicorn + whitenoise)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--bind", default="127.0.0.1:8000", help="alamat:port (bawaan %(default)s)")
+        parser.add_argument("--workers", type=int, default=None,
+                            help="jumlah proses pekerja (bawaan: SIAP_WORKERS atau 2×CPU+1, maks. 9)")
+        parser.add_argument("--timeout", type=int, default=60)
+
+    def handle(self, *args, bind, workers, timeout, **options):
+        try:
+            workers = workers or env_int("SIAP_WORKERS", jumlah_worker_bawaan(), minimum=1)
+        except EnvError as exc:
+            raise CommandError(str(exc)) from exc
+        if not settings.DEBUG:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or shutil.which(
+            "gunicorn"
+        )
+        if gunicorn is None:
+            raise CommandError("gunicorn tidak terpasang; jalankan `pip install -e .`")
+        self.stdout.write(f"SIAP melayani di http://{bind}/ dengan {workers} pekerja (Ctrl+C untuk berhenti)")
+        sys.stdout.flush()
+        os.execv(gunicorn, [
+            gunicorn, "siap.wsgi:application", "--bind", bind, "--workers", str(workers),
+            "--timeout", str(timeout), "--access-logfile", "-", "--graceful-timeout", "10",
+        ])

@@ -1,0 +1,11 @@
+"""Settings for the test suite: the real settings, with development defaults for what a
+developer's shell need not set. DATABASE_URL still selects the database (CI: PostgreSQL)."""
+
+import os
+
+os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("SIAP_DATA_DIR", os.path.join(os.path.dirname(__file__), "..", "data"))
+
+from .settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tests only
