@@ -41,3 +41,20 @@ def bulan_akhir_triwulan(tw: int) -> int:
 
 def nama_triwulan(tw: int) -> str:
     return f"Triwulan {TRIWULAN_ROMAWI[tw - 1]}"
+
+
+def batas_lapor(tahun: int, bulan: int, hari: int, zona: datetime.tzinfo) -> datetime.datetime:
+    """The deadline of month ``bulan``'s report: day ``hari`` of the next month, 23:59:59 in
+    ``zona`` (a day past the end of a short month falls on its last day)."""
+    cek_bulan(bulan)
+    t, b = (tahun + 1, 1) if bulan == 12 else (tahun, bulan + 1)
+    hari = min(hari, calendar.monthrange(t, b)[1])
+    return datetime.datetime(t, b, hari, 23, 59, 59, tzinfo=zona)
+
+
+def hari_terlambat(batas: datetime.datetime, pada: datetime.datetime) -> int:
+    """Whole days (started) past the deadline; 0 when on time."""
+    if pada <= batas:
+        return 0
+    detik = (pada - batas).total_seconds()
+    return int(-(-detik // 86400))

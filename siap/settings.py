@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from lib.env import EnvError, env_bool, env_list, env_str
+from lib.env import EnvError, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("SIAP_DATA_DIR") or BASE_DIR / "data")
@@ -37,10 +37,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "simple_history",
     "siap",
     "accounts",
     "budget",
     "evaluation",
+    "reporting",
 ]
 
 MIDDLEWARE = [
@@ -54,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "siap.urls"
@@ -127,6 +130,12 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Reporting: the report of month m is due on this day of month m+1, 23:59 Asia/Jakarta.
+try:
+    SIAP_HARI_BATAS_LAPOR = env_int("SIAP_HARI_BATAS_LAPOR", 10, minimum=1, maximum=31)
+except EnvError as exc:
+    raise ImproperlyConfigured(str(exc)) from exc
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Round
 from django.db.models.lookups import Exact
+from simple_history.models import HistoricalRecords
 
 from .fields import BulanField, PersenField, RupiahField, bulan_valid
 from .master import JenisBelanja, PerangkatDaerah, SumberDana, TahunAnggaran, VersiAnggaran
@@ -134,6 +135,7 @@ class RealisasiKeuangan(models.Model):
     )
     bulan = BulanField()
     jumlah = RupiahField("realisasi")
+    history = HistoricalRecords(verbose_name="riwayat realisasi keuangan")
 
     class Meta:
         verbose_name = "realisasi keuangan"
@@ -185,6 +187,8 @@ class TargetFisik(_FisikBulanan):
 
 class RealisasiFisik(_FisikBulanan):
     """Reported cumulative physical progress of a sub kegiatan of an OPD."""
+
+    history = HistoricalRecords(verbose_name="riwayat realisasi fisik")
 
     class Meta(_FisikBulanan.Meta):
         verbose_name = "realisasi fisik"
