@@ -95,6 +95,9 @@ class RiwayatLaporan(models.Model):
         verbose_name_plural = "riwayat laporan"
         ordering = ["pada", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.laporan}: {self.dari} → {self.ke}"
+
 
 class SnapshotLaporan(models.Model):
     """What was submitted, exactly as submitted: figures per line and sub kegiatan."""
@@ -115,6 +118,9 @@ class SnapshotLaporan(models.Model):
             models.UniqueConstraint(fields=["laporan", "nomor"], name="snapshot_unik")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.laporan}, pengajuan ke-{self.nomor}"
+
 
 class PenjelasanPeringatan(models.Model):
     """The operator's explanation of a validation warning, which allows submission."""
@@ -133,6 +139,9 @@ class PenjelasanPeringatan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["laporan", "kode"], name="penjelasan_unik")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.laporan}: {self.kode}"
 
 
 class KategoriPermasalahan(models.TextChoices):

@@ -1,6 +1,22 @@
+import sqlite3
+
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+
+
+def _batas_variabel_sqlite(sender, connection, **kwargs):
+    # Django 5.2 assumes SQLite's old compile-time limit of 999 variables per query and splits
+    # bulk writes into batches accordingly; modern SQLite allows far more (32,766 or 250,000),
+    # and Django 6 reads the real limit. Reading it here keeps a report's save at a constant
+    # number of queries whatever its number of lines.
+    if connection.vendor == "sqlite":
+        limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        connection.features.max_query_params = limit
 
 
 class SiapConfig(AppConfig):
     name = "siap"
     verbose_name = "SIAP"
+
+    def ready(self):
+        connection_created.connect(_batas_variabel_sqlite, dispatch_uid="siap_sqlite_limit")

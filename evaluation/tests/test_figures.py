@@ -7,8 +7,8 @@ import pytest
 from evaluation.figures import (
     Baris,
     Jumlah,
-    KelasSebaran,
     Kategori,
+    KelasSebaran,
     angka,
     kategori,
     peringkat,
