@@ -1,7 +1,265 @@
+"""The Rakor POP dashboard: the pemda's figures at a cut-off, OPD ranked, as the leaders see
+them in the meeting — and, for an operator, the same page limited to their own OPD's rows."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.db.models import Exists, OuterRef
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from accounts.scoping import opd_terlihat
+from budget.models import RincianAnggaran, TahunAnggaran
+from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
+
+from .figures import Angka, Kelompok
+from .narasi import kalimat_utama
+from .queries import hitung_rekap
+
+
+def bulan_bawaan(tahun: int, hari_ini: datetime.date) -> int:
+    """The cut-off month shown when none is asked for: the last complete month of the
+    current year (January while January itself is running: there is nothing earlier),
+    December for a past year, January for a year not yet begun."""
+    if tahun < hari_ini.year:
+        return 12
+    if tahun > hari_ini.year:
+        return 1
+    return max(hari_ini.month - 1, 1)
+
+
+class ParameterSalah(Exception):
+    """A GET parameter the page cannot use; ``str()`` is the message for the user."""
+
+    def __init__(self, pesan: str, status: int = 400):
+        super().__init__(pesan)
+        self.status = status
+
+
+def _baca_periode(get, tahun_tersedia: list[int], hari_ini: datetime.date) -> tuple[int, int]:
+    teks_tahun = get.get("tahun", "").strip()
+    if not teks_tahun:
+        tahun = tahun_tersedia[0]
+    else:
+        try:
+            tahun = int(teks_tahun)
+        except ValueError:
+            raise ParameterSalah(
+                f"Tahun “{teks_tahun}” tidak dikenali; tulis tahun dengan empat angka, "
+                f"mis. {tahun_tersedia[0]}."
+            ) from None
+        if tahun not in tahun_tersedia:
+            raise ParameterSalah(
+                f"Belum ada data anggaran untuk tahun {tahun}. Tahun yang tersedia: "
+                f"{', '.join(map(str, tahun_tersedia))}.",
+                status=404,
+            )
+    teks_bulan = get.get("bulan", "").strip()
+    if not teks_bulan:
+        return tahun, bulan_bawaan(tahun, hari_ini)
+    try:
+        bulan = int(teks_bulan)
+    except ValueError:
+        bulan = 0
+    if not 1 <= bulan <= 12:
+        raise ParameterSalah(
+            f"Bulan “{teks_bulan}” tidak dikenali; pilih 1 (Januari) sampai 12 (Desember)."
+        )
+    return tahun, bulan
+
+
+# Sortable columns of the OPD table: key -> (value of a row, first direction is descending).
+# Rows whose value is None (a percentage that cannot be computed) always go last.
+KOLOM_URUT = {
+    "peringkat": (lambda r: r.peringkat, False),
+    "opd": (lambda r: r.nama.casefold(), False),
+    "pagu": (lambda r: r.angka.pagu, True),
+    "target": (lambda r: r.angka.target_anggaran_kas, True),
+    "realisasi": (lambda r: r.angka.realisasi, True),
+    "persen_realisasi": (lambda r: r.angka.persen_realisasi, True),
+    "persen_target": (lambda r: r.angka.persen_target, True),
+    "capaian": (lambda r: r.angka.capaian_anggaran_kas, True),
+    "deviasi": (lambda r: r.angka.deviasi, True),
+    "fisik": (lambda r: r.angka.fisik, True),
+}
+
+
+@dataclass(frozen=True)
+class BarisOPD:
+    peringkat: int | None
+    kode: str
+    nama: str
+    angka: Angka
+
+
+@dataclass(frozen=True)
+class BarisKelompok:
+    kode: str
+    nama: str
+    angka: Angka
+
+
+def _baca_urut(teks: str) -> tuple[str, bool]:
+    """``"-pagu"`` -> ("pagu", descending). Unknown keys fall back to the ranking."""
+    turun = teks.startswith("-")
+    kunci = teks.lstrip("-")
+    if kunci not in KOLOM_URUT:
+        return "peringkat", False
+    return kunci, turun
+
+
+def _urutkan(baris: list[BarisOPD], kunci: str, turun: bool) -> list[BarisOPD]:
+    nilai = KOLOM_URUT[kunci][0]
+    ada = [b for b in baris if nilai(b) is not None]
+    kosong = [b for b in baris if nilai(b) is None]
+    # Ties keep the ranking order (sorted() is stable and ``baris`` arrives ranked).
+    return sorted(ada, key=nilai, reverse=turun) + kosong
+
+
+# The OPD table's sortable headers, in display order: (key, label, CSS class).
+JUDUL_OPD = (
+    ("peringkat", "No.", "kolom-no"),
+    ("opd", "Perangkat daerah", "kolom-nama"),
+    ("pagu", "Pagu (Rp)", "angka"),
+    ("target", "Target anggaran kas (Rp)", "angka"),
+    ("realisasi", "Realisasi (Rp)", "angka"),
+    ("persen_realisasi", "% Real.", "angka"),
+    ("persen_target", "% Target", "angka"),
+    ("capaian", "Capaian AK", "angka"),
+    ("deviasi", "Deviasi (poin)", "angka"),
+    ("fisik", "Fisik", "angka"),
+)
+
+
+def _judul_kolom(dasar: dict, kunci_aktif: str, turun_aktif: bool) -> list[dict]:
+    """Each sortable header with the link that sorts by it (the active column's link flips
+    the direction) and, for the active column, its aria-sort state."""
+    hasil = []
+    for kunci, label, kelas in JUDUL_OPD:
+        if kunci == kunci_aktif:
+            turun = not turun_aktif
+            aria = "descending" if turun_aktif else "ascending"
+        else:
+            turun, aria = KOLOM_URUT[kunci][1], ""
+        urut = ("-" if turun else "") + kunci
+        hasil.append({
+            "label": label,
+            "kelas": kelas,
+            "url": "?" + urlencode({**dasar, "urut": urut}) + "#peringkat-opd",
+            "aria": aria,
+        })
+    return hasil
+
+
+def _label_opd(data, kunci) -> tuple[str, str]:
+    o = data.opd.get(kunci)
+    # An OPD marked inactive after spending still counts in the totals; show it honestly.
+    return (o.kode, o.nama) if o else ("", f"Perangkat daerah #{kunci} (tidak aktif)")
+
+
+def _kelompok(daftar: list[Kelompok], label: dict) -> list[BarisKelompok]:
+    """Groups with their labels, in the masters' own order (``label`` is built from an
+    ordered queryset: sumber dana by urutan, jenis belanja by kode)."""
+    posisi = {k: i for i, k in enumerate(label)}
+    hasil = []
+    for k in sorted(daftar, key=lambda k: posisi.get(k.kunci, len(posisi))):
+        m = label.get(k.kunci)
+        hasil.append(BarisKelompok(getattr(m, "kode", ""), getattr(m, "nama", str(k.kunci)),
+                                   k.angka))
+    return hasil
+
+
+def _sebaran(sebaran: dict) -> list[dict]:
+    jumlah = sum(sebaran.values())
+    return [
+        {
+            "label": kelas.label,
+            "jumlah": n,
+            "persen": Decimal(n * 100) / jumlah if jumlah else None,
+        }
+        for kelas, n in sebaran.items()
+    ]
+
+
+def _tahun_tersedia() -> list[int]:
+    ada_rincian = RincianAnggaran.objects.filter(tahun=OuterRef("pk"))
+    return list(
+        TahunAnggaran.objects.filter(Exists(ada_rincian))
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+    )
 
 
 @login_required
 def dasbor(request):
-    return HttpResponse("SIAP")
+    tahun_tersedia = _tahun_tersedia()
+    konteks = {"tahun_tersedia": tahun_tersedia, "nama_bulan": list(enumerate(NAMA_BULAN, 1))}
+    if not tahun_tersedia:
+        konteks["pesan"] = (
+            "Belum ada data anggaran di SIAP. Data master dan pagu diisi oleh Bagian "
+            "Administrasi Pembangunan."
+        )
+        return render(request, "evaluation/dasbor.html", konteks)
+    try:
+        tahun, bulan = _baca_periode(request.GET, tahun_tersedia, timezone.localdate())
+    except ParameterSalah as exc:
+        konteks["pesan"] = str(exc)
+        return render(request, "evaluation/dasbor.html", konteks, status=exc.status)
+
+    hasil = hitung_rekap(tahun, bulan)
+    data, r = hasil.data, hasil.rekap
+
+    terlihat = opd_terlihat(request.user)
+    id_terlihat = None if terlihat is None else set(terlihat.values_list("pk", flat=True))
+    semua_baris = []
+    for k in r.opd:
+        if id_terlihat is not None and k.kunci not in id_terlihat:
+            continue
+        kode, nama = _label_opd(data, k.kunci)
+        semua_baris.append(BarisOPD(k.peringkat, kode, nama, k.angka))
+    kunci_urut, turun = _baca_urut(request.GET.get("urut", ""))
+    baris_opd = _urutkan(semua_baris, kunci_urut, turun)
+
+    batas = akhir_bulan(tahun, bulan)
+    t = r.total
+    dasar = {"tahun": tahun, "bulan": bulan}
+    urut = ("-" if turun else "") + kunci_urut
+    # A chosen order survives a change of period; the default one stays out of the URL.
+    urut_tetap = {} if urut == "peringkat" else {"urut": urut}
+    konteks.update({
+        "tahun": tahun,
+        "bulan": bulan,
+        "batas": tanggal_panjang(batas),
+        "nama_bulan_batas": NAMA_BULAN[bulan - 1],
+        "versi": data.versi,
+        "total": t,
+        "kalimat_utama": kalimat_utama(
+            batas,
+            pagu=t.pagu,
+            target_anggaran_kas=t.target_anggaran_kas,
+            realisasi=t.realisasi,
+            persen_realisasi=t.persen_realisasi,
+            persen_target=t.persen_target,
+            capaian_anggaran_kas=t.capaian_anggaran_kas,
+        ),
+        "triwulan": [
+            {"label": f"TW {romawi}", "bulan": (i + 1) * 3,
+             "url": "?" + urlencode({"tahun": tahun, "bulan": (i + 1) * 3, **urut_tetap})}
+            for i, romawi in enumerate(TRIWULAN_ROMAWI)
+        ],
+        "baris_opd": baris_opd,
+        "jumlah_opd": len(r.opd),
+        "terbatas": id_terlihat is not None,
+        "urut_tetap": urut_tetap.get("urut"),
+        "judul_opd": _judul_kolom(dasar, kunci_urut, turun),
+        "per_sumber_dana": _kelompok(r.sumber_dana, data.sumber_dana),
+        "per_jenis_belanja": _kelompok(r.jenis_belanja, data.jenis_belanja),
+        "sebaran": _sebaran(r.sebaran),
+        "jumlah_sub_kegiatan": sum(r.sebaran.values()),
+    })
+    return render(request, "evaluation/dasbor.html", konteks)

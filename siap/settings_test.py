@@ -8,4 +8,5 @@ os.environ.setdefault("SIAP_DATA_DIR", os.path.join(os.path.dirname(__file__), "
 
 from .settings import *  # noqa: E402,F403
 
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 — whitenoise warns when it is missing
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tests only

@@ -1,0 +1,210 @@
+"""Monthly reports and permasalahan for the demo, over the budget data already loaded.
+
+Deterministic: every choice comes from a ``random.Random`` seeded by year, OPD and month.
+Past years are fully reported (most verified, some late, a few returned or missing); the
+current year is reported up to the last closed month, so an operator finds the current month
+open to fill.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db.models import BigIntegerField, F
+from django.utils import timezone
+
+from budget.models import BULAN_AK, PaguAnggaran, PerangkatDaerah, RealisasiKeuangan, TahunAnggaran
+from evaluation.db import SumSen
+
+from .models import (
+    KategoriPermasalahan,
+    LaporanBulanan,
+    Permasalahan,
+    RiwayatLaporan,
+    StatusLaporan,
+    StatusPermasalahan,
+)
+from .services import batas_waktu
+
+K = KategoriPermasalahan
+
+# (kategori, uraian, tindak lanjut, penanggung jawab) — as OPD write them in the Rakor POP.
+PERMASALAHAN = [
+    (K.PENGADAAN, "Tender pekerjaan gagal karena tidak ada penawaran yang memenuhi syarat "
+                  "teknis; harus dilakukan tender ulang.",
+     "Koordinasi dengan UKPBJ untuk percepatan tender ulang dan penyederhanaan persyaratan "
+     "kualifikasi.", "PPTK dan Pokja UKPBJ"),
+    (K.PENGADAAN, "Proses e-purchasing tertunda karena produk belum tayang di katalog elektronik.",
+     "Mengajukan penayangan produk penyedia lokal ke LKPP dan menyiapkan pengadaan langsung "
+     "sebagai alternatif.", "Pejabat Pengadaan"),
+    (K.REGULASI, "Petunjuk teknis DAK Fisik dari kementerian teknis terlambat terbit sehingga "
+                 "dokumen kontrak belum dapat ditandatangani.",
+     "Konsultasi dengan kementerian teknis melalui aplikasi KRISNA dan menyiapkan dokumen "
+     "lelang lebih awal.", "Kepala Bidang"),
+    (K.LAHAN, "Lahan lokasi pembangunan belum bebas; sebagian pemilik belum menyetujui nilai "
+              "ganti rugi.",
+     "Musyawarah dengan pemilik lahan difasilitasi camat dan peratin; usulan relokasi titik "
+     "pekerjaan.", "Sekretaris Dinas"),
+    (K.CUACA, "Curah hujan tinggi dan longsor di ruas jalan menyebabkan mobilisasi material "
+              "terhambat.",
+     "Penambahan jam kerja saat cuaca baik dan penyesuaian jadwal pelaksanaan dengan "
+     "penyedia.", "PPK"),
+    (K.PENYEDIA, "Penyedia terlambat memobilisasi peralatan; progres fisik tertinggal dari "
+                 "jadwal kontrak.",
+     "Rapat pembuktian (show cause meeting) tahap I dan teguran tertulis kepada penyedia.",
+     "PPK"),
+    (K.DANA_TRANSFER, "Dana transfer DAK Fisik tahap II belum disalurkan karena syarat "
+                      "penyaluran (laporan realisasi tahap I) masih diverifikasi.",
+     "Melengkapi laporan realisasi tahap I melalui OM-SPAN dan berkoordinasi dengan BPKAD.",
+     "Kasubag Keuangan"),
+    (K.ADMINISTRASI, "SPJ kegiatan bulan sebelumnya belum lengkap sehingga SP2D belum dapat "
+                     "diterbitkan.",
+     "Pendampingan penyusunan SPJ oleh bendahara dan verifikasi bersama BPKAD.",
+     "Bendahara Pengeluaran"),
+    (K.SDM, "PPTK merangkap beberapa kegiatan dan pejabat pengadaan belum bersertifikat.",
+     "Penunjukan PPTK tambahan dan pengusulan diklat sertifikasi pengadaan ke BKPSDM.",
+     "Sekretaris Dinas"),
+]
+
+CATATAN_PENGEMBALIAN = [
+    "Realisasi belanja modal tidak sesuai SP2D yang diterbitkan BPKAD; mohon dicocokkan.",
+    "Realisasi fisik beberapa sub kegiatan jauh di atas keuangan tanpa penjelasan.",
+    "Permasalahan sub kegiatan DAK Fisik belum diisi padahal capaian sangat rendah.",
+]
+
+
+def _waktu(tanggal: datetime.date, jam: int) -> datetime.datetime:
+    return datetime.datetime.combine(tanggal, datetime.time(jam, 15),
+                                     tzinfo=timezone.get_default_timezone())
+
+
+def _pengguna():
+    User = get_user_model()
+    verifikator = User.objects.filter(peran="verifikator").order_by("pk").first()
+    operator = {}
+    for u in User.objects.filter(peran="operator").prefetch_related("opd"):
+        for o in u.opd.all():
+            operator.setdefault(o.pk, u)
+    return verifikator, operator
+
+
+def hari_ini_demo() -> datetime.datetime:
+    """The demo's "today": ten days after the deadline of the last month the budget demo has
+    realisasi for (2026-11-20 for a demo reported up to October 2026), so that loading the
+    demo gives the same reports whatever the date."""
+    from budget.demo.rencana import RENCANA
+
+    terakhir = max(RENCANA, key=lambda r: r.tahun)
+    return batas_waktu(terakhir.tahun, terakhir.bulan_terakhir) + datetime.timedelta(days=10)
+
+
+def muat_laporan_demo(sekarang: datetime.datetime | None = None) -> dict[str, int]:
+    """Create the demo's reports and permasalahan; returns counts for the command's output."""
+    sekarang = timezone.localtime(sekarang or hari_ini_demo())
+    verifikator, operator = _pengguna()
+    if verifikator is None:
+        raise RuntimeError("Akun verifikator demo belum dibuat.")
+    laporan, riwayat, masalah = [], [], []
+    for ta in TahunAnggaran.objects.order_by("tahun"):
+        terakhir = 12 if ta.tahun < sekarang.year else sekarang.month - 1
+        opd = list(PerangkatDaerah.objects.filter(rincian__tahun=ta).distinct().order_by("kode"))
+        for o in opd:
+            for bulan in range(1, terakhir + 1):
+                lap, langkah = _laporan(ta, o, bulan, sekarang, verifikator,
+                                        operator.get(o.pk, verifikator))
+                if lap is not None:
+                    laporan.append(lap)
+                    riwayat.append(langkah)
+        masalah += _permasalahan(ta, terakhir)
+    LaporanBulanan.objects.bulk_create(laporan)
+    RiwayatLaporan.objects.bulk_create(
+        [RiwayatLaporan(laporan=lap, **r) for lap, langkah in zip(laporan, riwayat, strict=True)
+         for r in langkah]
+    )
+    Permasalahan.objects.bulk_create(masalah)
+    return {"laporan": len(laporan), "permasalahan": len(masalah)}
+
+
+def _laporan(ta, o, bulan, sekarang, verifikator, operator):
+    rng = random.Random(f"laporan-{ta.tahun}-{o.kode}-{bulan}")
+    batas = batas_waktu(ta.tahun, bulan)
+    batas_hari = batas.date()
+    nasib = rng.random()
+    terakhir_ditutup = ta.tahun == sekarang.year and bulan == sekarang.month - 1
+    if nasib < 0.03 and not terakhir_ditutup:
+        return None, []  # never reported
+    if terakhir_ditutup and nasib < 0.15:
+        return None, []  # the month just closed: some OPD have not reported yet
+    if nasib < 0.13:
+        diajukan = batas_hari + datetime.timedelta(days=rng.randint(1, 20))  # late
+    else:
+        diajukan = batas_hari - datetime.timedelta(days=rng.randint(0, 8))
+    pada_ajukan = _waktu(diajukan, rng.randint(8, 16))
+    if pada_ajukan > sekarang:
+        return None, []
+    lap = LaporanBulanan(tahun=ta, opd=o, bulan=bulan, pertama_diajukan_pada=pada_ajukan,
+                         diajukan_pada=pada_ajukan, revisi=2)
+    langkah = [dict(dari=StatusLaporan.DRAFT, ke=StatusLaporan.DIAJUKAN, oleh=operator,
+                    pada=pada_ajukan, catatan="")]
+    pada_verif = pada_ajukan + datetime.timedelta(days=rng.randint(1, 6), hours=2)
+    if terakhir_ditutup and nasib < 0.6 or pada_verif > sekarang:
+        lap.status = StatusLaporan.DIAJUKAN  # waiting for the verifier
+    elif nasib > 0.95:
+        catatan = rng.choice(CATATAN_PENGEMBALIAN)
+        lap.status = StatusLaporan.DIKEMBALIKAN
+        lap.catatan_verifikator = catatan
+        langkah.append(dict(dari=StatusLaporan.DIAJUKAN, ke=StatusLaporan.DIKEMBALIKAN,
+                            oleh=verifikator, pada=pada_verif, catatan=catatan))
+    else:
+        lap.status = StatusLaporan.DIVERIFIKASI
+        lap.diverifikasi_pada = pada_verif
+        langkah.append(dict(dari=StatusLaporan.DIAJUKAN, ke=StatusLaporan.DIVERIFIKASI,
+                            oleh=verifikator, pada=pada_verif, catatan=""))
+    return lap, langkah
+
+
+def _permasalahan(ta: TahunAnggaran, terakhir: int) -> list[Permasalahan]:
+    """Obstacles on the sub kegiatan furthest behind their anggaran kas at the last reported
+    month, and a few already solved earlier in the year."""
+    if terakhir < 1:
+        return []
+    kolom_ak = BULAN_AK[:terakhir]
+    ak = F(kolom_ak[0])
+    for f in kolom_ak[1:]:
+        ak = ak + F(f)
+    versi = ta.versi.order_by("-berlaku_mulai").first()
+    if versi is None:
+        return []
+    target = {
+        (r["rincian__opd_id"], r["rincian__sub_kegiatan_id"]): r["ak"]
+        for r in PaguAnggaran.objects.filter(versi=versi)
+        .values("rincian__opd_id", "rincian__sub_kegiatan_id")
+        .annotate(ak=SumSen(ak, output_field=BigIntegerField()))
+    }
+    realisasi = {
+        (r["rincian__opd_id"], r["rincian__sub_kegiatan_id"]): r["sen"]
+        for r in RealisasiKeuangan.objects.filter(rincian__tahun=ta, bulan__lte=terakhir)
+        .values("rincian__opd_id", "rincian__sub_kegiatan_id")
+        .annotate(sen=SumSen("jumlah", output_field=BigIntegerField()))
+    }
+    capaian = sorted(
+        ((Decimal(realisasi.get(k, 0)) / v, k) for k, v in target.items() if v > 0),
+        key=lambda x: (x[0], x[1]),
+    )
+    rng = random.Random(f"permasalahan-{ta.tahun}")
+    hasil = []
+    for i, (_, (opd_id, sub_id)) in enumerate(capaian[:60]):
+        kat, uraian, tindak, pj = PERMASALAHAN[rng.randrange(len(PERMASALAHAN))]
+        bulan = max(1, terakhir - rng.randint(0, 4))
+        selesai = i % 4 == 3 and bulan < terakhir
+        hasil.append(Permasalahan(
+            tahun=ta, opd_id=opd_id, sub_kegiatan_id=sub_id, bulan=bulan, kategori=kat,
+            uraian=uraian, tindak_lanjut=tindak, penanggung_jawab=pj,
+            target_selesai=datetime.date(ta.tahun, min(12, terakhir + 1), 28),
+            status=StatusPermasalahan.SELESAI if selesai else StatusPermasalahan.TERBUKA,
+            bulan_selesai=terakhir if selesai else None,
+        ))
+    return hasil

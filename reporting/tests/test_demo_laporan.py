@@ -1,0 +1,60 @@
+"""The demo's monthly reports: mostly verified, some late, a few returned or missing; the
+current year up to the last closed month, so the current month is open to fill."""
+
+import pytest
+
+from budget.demo import hapus_demo, muat_demo
+from reporting.demo import hari_ini_demo, muat_laporan_demo
+from reporting.matriks import Ketepatan, matriks
+from reporting.models import LaporanBulanan, Permasalahan, StatusLaporan, StatusPermasalahan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        muat_demo()
+        jumlah = muat_laporan_demo()
+    yield jumlah
+    with django_db_blocker.unblock():
+        hapus_demo()
+
+
+def test_the_demo_today_follows_the_last_reported_month():
+    h = hari_ini_demo()
+    assert (h.year, h.month, h.day) == (2026, 11, 20)
+
+
+def test_2025_is_mostly_verified_with_late_returned_and_missing_reports():
+    m = matriks(2025, sekarang=hari_ini_demo())
+    sel = [s for r in m.baris for s in r.sel]
+    jenis = {k: sum(s.ketepatan == k for s in sel) for k in Ketepatan}
+    assert jenis[Ketepatan.TERLAMBAT] >= 20
+    assert 1 <= jenis[Ketepatan.BELUM_LAPOR] <= 40
+    assert jenis[Ketepatan.BELUM_JATUH_TEMPO] == 0
+    assert sum(s.dikembalikan for s in sel) >= 5
+    verified = LaporanBulanan.objects.filter(tahun__tahun=2025,
+                                             status=StatusLaporan.DIVERIFIKASI).count()
+    assert verified > 0.85 * len(sel)
+    assert m.total.persen_tepat_waktu < m.total.persen_diterima < 100
+
+
+def test_2026_is_reported_up_to_october_and_november_is_open():
+    bulan = set(LaporanBulanan.objects.filter(tahun__tahun=2026).values_list("bulan", flat=True))
+    assert bulan == set(range(1, 11))
+    oktober = LaporanBulanan.objects.filter(tahun__tahun=2026, bulan=10)
+    assert oktober.filter(status=StatusLaporan.DIAJUKAN).exists()  # waiting for the verifier
+
+
+def test_every_submitted_report_has_its_workflow_log():
+    for lap in LaporanBulanan.objects.filter(tahun__tahun=2025).prefetch_related("riwayat")[:50]:
+        langkah = [(r.dari, r.ke) for r in lap.riwayat.all()]
+        assert langkah[0] == ("draft", "diajukan")
+        assert langkah[-1][1] == lap.status
+
+
+def test_permasalahan_are_open_and_closed_on_sub_kegiatan_that_lag():
+    assert Permasalahan.objects.filter(status=StatusPermasalahan.TERBUKA).count() > 50
+    assert Permasalahan.objects.filter(status=StatusPermasalahan.SELESAI).exists()
+    assert not Permasalahan.objects.filter(uraian="").exists()

@@ -1,0 +1,83 @@
+"""Display of figures in templates: thin wrappers over ``lib.rupiah``, the one formatting pair.
+
+They refuse anything but ``Decimal`` (``lib.rupiah`` raises ``TypeError``) so a float can never
+slip into a page unnoticed; ``None`` (a percentage that cannot be computed) shows as "–".
+"""
+
+from decimal import Decimal
+
+from django import template
+from django.utils.html import format_html
+
+from evaluation.figures import Kategori
+from lib import rupiah as _rp
+
+register = template.Library()
+
+
+@register.filter
+def rupiah(value: Decimal | None) -> str:
+    """``{{ a.pagu|rupiah }}`` -> ``Rp 1.094.182.195.169,02``."""
+    return _rp.rupiah(value)
+
+
+@register.filter
+def persen(value: Decimal | None) -> str:
+    """``{{ a.persen_realisasi|persen }}`` -> ``76,73%``."""
+    return _rp.persen(value)
+
+
+@register.filter
+def nominal(value: Decimal | None) -> str:
+    """Money in a table column whose header carries the unit: ``1.094.182.195.169,02``.
+    The same digits as ``rupiah`` (it is ``rupiah`` without the "Rp ")."""
+    if value is None:
+        return _rp.KOSONG
+    return _rp.angka(value, 2)
+
+
+@register.filter
+def poin(value: Decimal | None) -> str:
+    """Percentage points (a deviasi), without the % sign: ``20,22``; ``None`` -> "–"."""
+    if value is None:
+        return _rp.KOSONG
+    return _rp.angka(value, 2)
+
+
+@register.filter
+def rp_tak_terpisah(teks: str) -> str:
+    """Keep "Rp" on the same line as its amount when a sentence wraps (a no-break space);
+    the sentence itself, as exports use it, keeps ordinary spaces."""
+    return str(teks).replace("Rp ", "Rp\u00a0")
+
+
+@register.filter
+def kategori_kelas(value: Kategori | None) -> str:
+    """The CSS modifier of a rating: ``kat--sangat-tinggi`` ... ``kat--kosong``."""
+    if value is None:
+        return "kat--kosong"
+    return "kat--" + Kategori(value).value.replace("_", "-")
+
+
+@register.filter
+def kategori_label(value: Kategori | None) -> str:
+    return Kategori(value).label if value is not None else _rp.KOSONG
+
+
+@register.simple_tag
+def kategori(value: Kategori | None) -> str:
+    """A rating badge: colour for the screen, the word for print and for screen readers."""
+    return format_html(
+        '<span class="kat {}">{}</span>', kategori_kelas(value), kategori_label(value)
+    )
+
+
+@register.filter
+def skala_persen(value: Decimal | None) -> str:
+    """A percentage as an SVG length between 0 and 100 (machine format, dot decimal), for the
+    bars drawn on the server; out-of-range values are clamped, ``None`` is 0."""
+    if value is None:
+        return "0"
+    if not isinstance(value, Decimal):
+        raise TypeError(f"skala_persen membutuhkan Decimal, bukan {type(value).__name__}")
+    return _rp.desimal(min(max(value, Decimal(0)), Decimal(100)))
