@@ -6,11 +6,12 @@ from __future__ import annotations
 import csv
 import io
 
-from lib.periode import akhir_bulan, tanggal_panjang
-from lib.rupiah import desimal, persen, rupiah
+from lib.periode import akhir_bulan
+from lib.rupiah import angka, desimal, persen, rupiah
 from lib.sel import sel_aman
 
 from .figures import Angka
+from .narasi import kalimat_utama
 from .queries import HasilRekap
 
 KOLOM_ANGKA = (
@@ -59,16 +60,19 @@ def rekap_csv(hasil: HasilRekap) -> str:
     return buf.getvalue()
 
 
-def kalimat_ringkas(hasil: HasilRekap) -> list[str]:
+def kalimat_ringkas(hasil: HasilRekap) -> str:
+    """The Rakor headline, the same sentence the dashboard shows."""
     t = hasil.rekap.total
-    batas = tanggal_panjang(akhir_bulan(hasil.tahun, hasil.bulan))
-    return [
-        f"Realisasi s.d. {batas}: {rupiah(t.realisasi)} ({persen(t.persen_realisasi)}) "
-        f"dari target {persen(t.persen_target)}, pagu APBD {rupiah(t.pagu)}",
-        f"Berdasarkan anggaran kas: {rupiah(t.realisasi)} ({persen(t.capaian_anggaran_kas)}) "
-        f"dari target {rupiah(t.target_anggaran_kas)} (100%)"
-        + (f" — kategori {t.kategori.label}" if t.kategori else ""),
-    ]
+    return kalimat_utama(
+        akhir_bulan(hasil.tahun, hasil.bulan),
+        pagu=t.pagu, target_anggaran_kas=t.target_anggaran_kas, realisasi=t.realisasi,
+        persen_realisasi=t.persen_realisasi, persen_target=t.persen_target,
+        capaian_anggaran_kas=t.capaian_anggaran_kas,
+    ) + (f" Kategori: {t.kategori.label}." if t.kategori else "")
+
+
+def _poin(nilai) -> str:
+    return "–" if nilai is None else angka(nilai)
 
 
 def rekap_teks(hasil: HasilRekap) -> str:
@@ -77,24 +81,24 @@ def rekap_teks(hasil: HasilRekap) -> str:
     baris = [
         f"Rekap realisasi APBD {r.tahun} s.d. bulan {r.bulan}"
         + (f" — {data.versi.nama}" if data.versi else " — belum ada versi anggaran yang berlaku"),
-        *kalimat_ringkas(hasil),
+        kalimat_ringkas(hasil),
         "",
     ]
     judul = ("No", "Perangkat Daerah", "Pagu", "Target AK", "Realisasi", "%Real", "%Target",
-             "Capaian", "Deviasi", "Kategori")
+             "Capaian", "Deviasi (poin)", "Kategori")
     isi = []
     for k in r.opd:
         a = k.angka
         isi.append((
             str(k.peringkat or "–"), data.opd[k.kunci].nama[:45], rupiah(a.pagu),
             rupiah(a.target_anggaran_kas), rupiah(a.realisasi), persen(a.persen_realisasi),
-            persen(a.persen_target), persen(a.capaian_anggaran_kas), persen(a.deviasi),
+            persen(a.persen_target), persen(a.capaian_anggaran_kas), _poin(a.deviasi),
             a.kategori.label if a.kategori else "–",
         ))
     t = r.total
     isi.append(("", "TOTAL PEMDA", rupiah(t.pagu), rupiah(t.target_anggaran_kas),
                 rupiah(t.realisasi), persen(t.persen_realisasi), persen(t.persen_target),
-                persen(t.capaian_anggaran_kas), persen(t.deviasi),
+                persen(t.capaian_anggaran_kas), _poin(t.deviasi),
                 t.kategori.label if t.kategori else "–"))
     lebar = [max(len(x[i]) for x in (judul, *isi)) for i in range(len(judul))]
 

@@ -334,3 +334,21 @@ def test_demo_accounts_exist_with_their_roles_and_opd():
     assert [o.kode for o in akun["operator.pupr"].opd.all()] == [PUPR]
     assert akun["operator.pupr"].peran == Peran.OPERATOR
     assert all(akun[a.username].check_password(PASSWORD_DEMO) for a in AKUN_DEMO)
+
+
+def test_rekap_json_prints_the_seed_figures_as_decimal_strings():
+    import json
+
+    out = io.StringIO()
+    call_command("rekap", "--tahun", "2025", "--bulan", "11", "--format", "json", stdout=out)
+    d = json.loads(out.getvalue())
+    assert (d["pagu"], d["target_anggaran_kas"], d["realisasi"]) == (
+        "1094182195169.02", "1060834720613.25", "839535848290.34")
+    assert (d["persen_realisasi"], d["persen_target"], d["capaian_anggaran_kas"]) == (
+        "76.73", "96.95", "79.14")
+    for key in ("pagu", "target_anggaran_kas", "realisasi"):
+        assert sum(D(o[key]) for o in d["opd"]) == D(d[key])  # the OPD rows add up exactly
+    out = io.StringIO()
+    call_command("rekap", "--tahun", "2023", "--bulan", "6", "--format", "json", stdout=out)
+    d = json.loads(out.getvalue())
+    assert (d["persen_realisasi"], d["persen_target"]) == ("38.28", "53.29")

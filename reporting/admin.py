@@ -1,0 +1,43 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import models as m
+
+
+@admin.register(m.PeriodePelaporan)
+class PeriodePelaporanAdmin(admin.ModelAdmin):
+    list_display = ("tahun", "bulan", "batas_lapor", "dikunci")
+    list_filter = ("tahun", "dikunci")
+    list_editable = ("batas_lapor", "dikunci")
+
+
+class RiwayatInline(admin.TabularInline):
+    model = m.RiwayatLaporan
+    extra = 0
+    can_delete = False
+    readonly_fields = ("dari", "ke", "oleh", "pada", "catatan")
+
+
+@admin.register(m.LaporanBulanan)
+class LaporanBulananAdmin(admin.ModelAdmin):
+    list_display = ("opd", "tahun", "bulan", "status", "pertama_diajukan_pada",
+                    "diverifikasi_pada")
+    list_filter = ("tahun", "bulan", "status", "opd__jenis")
+    search_fields = ("opd__nama", "opd__kode")
+    list_select_related = ("opd", "tahun")
+    # The workflow runs through SIAP's pages (with its checks and snapshot); here read only.
+    readonly_fields = ("tahun", "opd", "bulan", "status", "revisi", "pertama_diajukan_pada",
+                       "diajukan_pada", "diverifikasi_pada", "catatan_verifikator")
+    inlines = [RiwayatInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(m.Permasalahan)
+class PermasalahanAdmin(SimpleHistoryAdmin):
+    list_display = ("opd", "sub_kegiatan", "tahun", "bulan", "kategori", "status")
+    list_filter = ("tahun", "kategori", "status", "opd__jenis")
+    search_fields = ("uraian", "tindak_lanjut", "opd__nama", "sub_kegiatan__kode")
+    list_select_related = ("opd", "sub_kegiatan", "tahun")
+    autocomplete_fields = ("opd", "sub_kegiatan")
