@@ -13,9 +13,9 @@ class AngkaTidakValid(ValueError):
     """The text is not a number in the expected style; ``str()`` is the reason."""
 
 
-_RIBUAN = r"\d{1,3}(?:\.\d{3})+"
-_ID = re.compile(rf"^(?P<bulat>\d+|{_RIBUAN})(?:,(?P<pecahan>\d+))?$")
-_POLOS = re.compile(r"^(?P<bulat>\d+)(?:\.(?P<pecahan>\d+))?$")
+_RIBUAN = r"[0-9]{1,3}(?:\.[0-9]{3})+"
+_ID = re.compile(rf"^(?P<bulat>[0-9]+|{_RIBUAN})(?:,(?P<pecahan>[0-9]+))?$")
+_POLOS = re.compile(r"^(?P<bulat>[0-9]+)(?:\.(?P<pecahan>[0-9]+))?$")
 
 
 def _bersihkan(teks: str) -> tuple[str, bool]:
@@ -39,7 +39,7 @@ def baca_angka(teks: str, gaya: str = "id", desimal_maks: int = 2) -> Decimal:
     pola = _ID if gaya == "id" else _POLOS
     m = pola.match(t)
     if not m:
-        if gaya == "id" and re.fullmatch(r"\d+\.\d{1,2}", t):
+        if gaya == "id" and re.fullmatch(r"[0-9]+\.[0-9]{1,2}", t):
             raise AngkaTidakValid(
                 f"{teks.strip()!r} dapat dibaca dua cara; tulis desimal dengan koma "
                 f"(mis. 1250,50) dan ribuan dengan titik (mis. 1.250.000)"

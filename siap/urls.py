@@ -10,5 +10,6 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("laporan/", include("reporting.urls")),
     path("", include("evaluation.urls")),
 ]

@@ -43,3 +43,9 @@ def test_plain_style_uses_a_dot_for_decimals():
         baca_angka("1,5", "polos")
     with pytest.raises(AngkaTidakValid, match="bukan angka"):
         baca_angka("1.250.000", "polos")
+
+
+def test_only_latin_digits_are_numbers():
+    # Python's \d admits Arabic-Indic and other digits; the form's script does not.
+    with pytest.raises(AngkaTidakValid):
+        baca_angka("٣٤٥")

@@ -51,3 +51,16 @@ def baris_dinkes(dinkes, pupr):
 
 def D(x):
     return Decimal(str(x))
+
+
+@pytest.fixture
+def operator_pupr(pupr):
+    """An operator of another OPD, who must see nothing of Dinas Kesehatan."""
+    u = User.objects.create_user("op.pupr", password="x", peran=Peran.OPERATOR)
+    u.opd.add(pupr)
+    return u
+
+
+@pytest.fixture
+def pimpinan(db):
+    return User.objects.create_user("pimpinan", password="x", peran=Peran.PIMPINAN)

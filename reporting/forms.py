@@ -1,0 +1,136 @@
+"""Input of the monthly report form and of its permasalahan.
+
+The figures grid has one input per budget line and per sub kegiatan, named by id
+(``r-<rincian_id>``, ``f-<sub_kegiatan_id>``, ``p-<kode peringatan>``). It is read by
+``baca_isian`` rather than a Django form with declared fields on purpose: every id the browser
+sends is passed on, so an id that is not the OPD's reaches ``services.simpan``, which refuses it
+as forbidden, instead of being silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django import forms
+
+from lib.angka import AngkaTidakValid, baca_angka
+
+from .models import KategoriPermasalahan
+
+_NAMA = re.compile(r"^(?P<kolom>[rf])-(?P<id>[1-9]\d{0,17})$")
+# Warning codes are "<check>:<id>" (validasi.py); anything else is not an explanation.
+_KODE = re.compile(r"^[a-z_]{1,40}:\d{1,18}$")
+
+
+@dataclass(frozen=True)
+class SalahBaca:
+    """An input that is not a number: which column ("r" realisasi, "f" fisik), whose id,
+    what was typed and why it was refused."""
+
+    kolom: str
+    id: int
+    teks: str
+    alasan: str
+
+
+@dataclass
+class IsianLaporan:
+    revisi: int | None
+    teks_realisasi: dict[int, str] = field(default_factory=dict)
+    teks_fisik: dict[int, str] = field(default_factory=dict)
+    realisasi: dict[int, Decimal] = field(default_factory=dict)
+    fisik: dict[int, Decimal | None] = field(default_factory=dict)
+    penjelasan: dict[str, str] = field(default_factory=dict)
+    salah: list[SalahBaca] = field(default_factory=list)
+
+
+def baca_fisik(teks: str) -> Decimal:
+    """A percentage as typed: Indonesian number, an optional trailing "%"."""
+    return baca_angka(teks.strip().removesuffix("%"), "id")
+
+
+def baca_isian(data) -> IsianLaporan:
+    """Parse the POSTed grid. Empty realisasi is 0 (nothing spent this month); empty fisik is
+    None (not reported). Numbers that cannot be read are collected in ``salah``."""
+    try:
+        revisi = int(data.get("revisi", ""))
+    except ValueError:
+        revisi = None
+    isian = IsianLaporan(revisi=revisi if revisi is not None and revisi >= 0 else None)
+    for nama in data:
+        if nama.startswith("p-"):
+            kode = nama[2:]
+            if _KODE.match(kode):
+                isian.penjelasan[kode] = data.get(nama, "")[:4000]
+            continue
+        m = _NAMA.match(nama)
+        if not m:
+            continue
+        pk, teks = int(m["id"]), data.get(nama, "")
+        kosong = not teks.strip()
+        try:
+            if m["kolom"] == "r":
+                isian.teks_realisasi[pk] = teks
+                isian.realisasi[pk] = Decimal(0) if kosong else baca_angka(teks, "id")
+            else:
+                isian.teks_fisik[pk] = teks
+                isian.fisik[pk] = None if kosong else baca_fisik(teks)
+        except AngkaTidakValid as exc:
+            isian.salah.append(SalahBaca(m["kolom"], pk, teks.strip(), str(exc)))
+    return isian
+
+
+# ---------- Permasalahan ----------
+
+_FORMAT_TANGGAL = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+
+
+def _tanggal() -> forms.DateField:
+    return forms.DateField(
+        label="Target selesai", required=False, input_formats=_FORMAT_TANGGAL,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tanggal tidak dikenali; tulis seperti 30-06-2025."},
+    )
+
+
+class PermasalahanTambahForm(forms.Form):
+    sub_kegiatan = forms.IntegerField(
+        label="Sub kegiatan", widget=forms.Select,
+        error_messages={"required": "Pilih sub kegiatan yang mengalami permasalahan.",
+                        "invalid": "Pilih sub kegiatan dari daftar."},
+    )
+    kategori = forms.ChoiceField(
+        label="Kategori", choices=[("", "— pilih —"), *KategoriPermasalahan.choices],
+        error_messages={"required": "Pilih kategori permasalahan.",
+                        "invalid_choice": "Kategori “%(value)s” tidak dikenal; pilih dari daftar."},
+    )
+    penanggung_jawab = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
+    target_selesai = _tanggal()
+    uraian = forms.CharField(
+        label="Uraian permasalahan", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Uraian permasalahan wajib diisi."},
+    )
+    tindak_lanjut = forms.CharField(
+        label="Tindak lanjut", required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def atur_pilihan(self, sub_pilihan) -> None:
+        """The OPD's sub kegiatan as ``(id, label)``; only for display — ownership is checked
+        by ``permasalahan.tambah``."""
+        self.fields["sub_kegiatan"].widget.choices = [("", "— pilih sub kegiatan —"),
+                                                      *sub_pilihan]
+
+
+class PermasalahanUbahForm(forms.Form):
+    # The month of the report the page showed: a permasalahan is closed in that month.
+    bulan = forms.IntegerField(min_value=1, max_value=12, widget=forms.HiddenInput)
+    tindak_lanjut = forms.CharField(
+        label="Tindak lanjut", required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    penanggung_jawab = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
+    target_selesai = _tanggal()
+    selesai = forms.BooleanField(label="Permasalahan sudah selesai", required=False)

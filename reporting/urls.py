@@ -1,0 +1,16 @@
+from django.urls import path
+
+from .views import formulir, pemeriksaan
+
+app_name = "reporting"
+
+urlpatterns = [
+    path("", pemeriksaan.daftar, name="daftar"),
+    path("matriks/<int:tahun>/", pemeriksaan.matriks, name="matriks"),
+    path("<int:opd_id>/<int:tahun>/<int:bulan>/", formulir.formulir, name="formulir"),
+    path("<int:opd_id>/<int:tahun>/<int:bulan>/permasalahan/", formulir.permasalahan_tambah,
+         name="permasalahan_tambah"),
+    path("permasalahan/<int:pk>/", formulir.permasalahan_ubah, name="permasalahan_ubah"),
+    path("periksa/<int:pk>/", pemeriksaan.pemeriksaan, name="pemeriksaan"),
+    path("periksa/<int:pk>/aksi/", pemeriksaan.aksi, name="aksi"),
+]

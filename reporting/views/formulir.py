@@ -1,0 +1,241 @@
+"""The operator's monthly report: the OPD's budget lines with this month's realisasi and each
+sub kegiatan's fisik, the warnings to explain, submission, and the open permasalahan.
+
+Verifikator and pimpinan see the same page read-only. Every view resolves the OPD through
+``reporting.akses`` first, so another OPD's operator gets 404 whatever the URL says.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from budget.models import TahunAnggaran
+from lib.periode import nama_bulan
+
+from .. import permasalahan as layanan_permasalahan
+from .. import services
+from ..akses import boleh_mengisi, opd_atau_404, wajib_boleh_mengisi
+from ..forms import IsianLaporan, PermasalahanTambahForm, PermasalahanUbahForm, baca_isian
+from ..isi import muat_isi
+from ..models import LaporanBulanan, PenjelasanPeringatan, PeriodePelaporan, Permasalahan
+from ..services import KonflikRevisi, LaporanDitolak
+from ..validasi import Pesan, Tingkat, galat, periksa
+from .formulir_grid import daftar_permasalahan, grid, pesan_salah_baca
+
+
+def _laporan(opd, tahun: int, bulan: int) -> LaporanBulanan:
+    """The report, created on first visit — except for a month not yet begun, which is shown
+    (read-only, with the reason) without leaving an empty report behind."""
+    if not 1 <= bulan <= 12:
+        raise Http404("Bulan tidak dikenal.")
+    ta = get_object_or_404(TahunAnggaran, tahun=tahun)
+    sekarang = timezone.localtime()
+    if (sekarang.year, sekarang.month) < (tahun, bulan):
+        return LaporanBulanan(tahun=ta, opd=opd, bulan=bulan)
+    return services.laporan_untuk(opd, tahun, bulan)
+
+
+def _url(lap: LaporanBulanan) -> str:
+    return reverse("reporting:formulir", args=[lap.opd_id, lap.tahun.tahun, lap.bulan])
+
+
+def _bulan_lain(lap: LaporanBulanan) -> dict:
+    t, b = lap.tahun.tahun, lap.bulan
+    hasil = {}
+    if b > 1:
+        hasil["sebelum"] = (nama_bulan(b - 1), reverse("reporting:formulir",
+                                                      args=[lap.opd_id, t, b - 1]))
+    if b < 12:
+        hasil["sesudah"] = (nama_bulan(b + 1), reverse("reporting:formulir",
+                                                      args=[lap.opd_id, t, b + 1]))
+    return hasil
+
+
+def _tampilkan(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = None,
+               galat_lain: list[Pesan] = (), konflik: str = "", revisi: int | None = None,
+               form_tambah=None, form_ubah=None, ubah_pk: int | None = None, status: int = 200):
+    isi = muat_isi(lap)
+    sekarang = timezone.now()
+    periode = PeriodePelaporan.objects.filter(tahun_id=lap.tahun_id, bulan=lap.bulan).first()
+    batas = services.batas_waktu(lap.tahun.tahun, lap.bulan, periode)
+    pesan_periode = services.pesan_periode(lap, sekarang)
+    # Checked against what the user typed (kept on the page), else against what is stored.
+    pesan = periksa(lap.bulan, *isi.untuk_validasi(isian.realisasi if isian else None,
+                                                   isian.fisik if isian else None))
+    kode_lain = {p.kode for p in galat_lain}
+    daftar_galat = list(galat_lain) + [p for p in galat(pesan) if p.kode not in kode_lain]
+    peringatan = [p for p in pesan if p.tingkat == Tingkat.PERINGATAN]
+    penjelasan = {}
+    if lap.pk:
+        penjelasan = dict(PenjelasanPeringatan.objects.filter(laporan=lap)
+                          .values_list("kode", "teks"))
+    if isian:
+        penjelasan.update(isian.penjelasan)
+    subs, total = grid(isi, isian, daftar_galat + peringatan, konflik=bool(konflik))
+    dapat_mengisi = (boleh_mengisi(request.user) and lap.pk is not None and lap.dapat_diubah
+                     and not pesan_periode)
+    sub_pilihan = [(s.sub_kegiatan_id, s.label) for s in isi.sub]
+    if form_tambah is None:
+        awal = {}
+        if (sub := request.GET.get("sub", "")).isdigit():
+            awal["sub_kegiatan"] = int(sub)
+        form_tambah = PermasalahanTambahForm(prefix="pm", initial=awal)
+    form_tambah.atur_pilihan(sub_pilihan)
+    konteks = {
+        "lap": lap,
+        "isi": isi,
+        "opd": lap.opd,
+        "nama_bulan": nama_bulan(lap.bulan),
+        "subs": subs,
+        "total": total,
+        "jumlah_baris": sum(len(s.baris) for s in isi.sub),
+        "galat": daftar_galat,
+        "peringatan": [
+            {"p": p, "teks": penjelasan.get(p.kode, ""), "dijelaskan": bool(
+                penjelasan.get(p.kode, "").strip())}
+            for p in peringatan
+        ],
+        "peringatan_belum": sum(1 for p in peringatan if not penjelasan.get(p.kode, "").strip()),
+        "pesan_periode": pesan_periode,
+        "batas": batas,
+        "terlambat": lap.pk is not None and lap.dapat_diubah and sekarang > batas,
+        "konflik": konflik,
+        "belum_tersimpan": isian is not None,
+        "revisi": lap.revisi if revisi is None else revisi,
+        "dapat_mengisi": dapat_mengisi,
+        "pembaca": request.user.lihat_semua_opd,
+        "bulan_lain": _bulan_lain(lap),
+        "form_tambah": form_tambah,
+        "form_ubah": form_ubah,
+        "ubah_pk": ubah_pk,
+        "url": _url(lap),
+        "total_permasalahan_terbuka": sum(s.permasalahan_terbuka for s in subs),
+        "permasalahan": daftar_permasalahan(isi, lap, form_ubah, ubah_pk, dapat_mengisi),
+    }
+    return render(request, "reporting/formulir.html", konteks, status=status)
+
+
+def _simpan(request, lap: LaporanBulanan):
+    isian = baca_isian(request.POST)
+    if isian.revisi is None:
+        return HttpResponseBadRequest("Formulir tidak lengkap (revisi hilang); muat ulang halaman.")
+    if isian.salah:
+        galat_baca = pesan_salah_baca(muat_isi(lap), isian)
+        return _tampilkan(request, lap, isian=isian, galat_lain=galat_baca,
+                          revisi=isian.revisi, status=422)
+    judul = f"Laporan {nama_bulan(lap.bulan)} {lap.tahun.tahun}"
+    try:
+        if lap.pk is None:  # a month not yet begun: nothing to lock, just say why
+            raise LaporanDitolak(services.pesan_periode(lap, timezone.now()))
+        services.simpan(lap, request.user, revisi=isian.revisi, realisasi=isian.realisasi,
+                               fisik=isian.fisik, penjelasan=isian.penjelasan)
+    except KonflikRevisi as exc:
+        return _tampilkan(request, exc.laporan, isian=isian, konflik=str(exc),
+                          revisi=exc.laporan.revisi, status=409)
+    except LaporanDitolak as exc:
+        return _tampilkan(request, lap, isian=isian, galat_lain=exc.pesan, revisi=isian.revisi,
+                          status=422)
+
+    lap.refresh_from_db()
+    if request.POST.get("aksi") == "ajukan":
+        try:
+            services.ajukan(lap, request.user, revisi=lap.revisi)
+        except LaporanDitolak as exc:
+            messages.success(request, f"{judul} tersimpan, tetapi belum diajukan.")
+            _pesan_penolakan(request, exc.pesan)
+        except KonflikRevisi as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"{judul} tersimpan dan diajukan untuk diverifikasi.")
+        return redirect(_url(lap))
+
+    # The warnings that remain are listed on the page itself, each with its explanation.
+    messages.success(request, f"{judul} tersimpan.")
+    return redirect(_url(lap))
+
+
+def _pesan_penolakan(request, pesan: list[Pesan], paling_banyak: int = 5) -> None:
+    """Why submission was refused: each error, and the warnings still unexplained (listed in
+    full, each with its textarea, in the page's Peringatan section)."""
+    galat_ = [p for p in pesan if p.tingkat == Tingkat.GALAT]
+    peringatan = [p for p in pesan if p.tingkat == Tingkat.PERINGATAN]
+    for p in galat_[:paling_banyak]:
+        messages.error(request, p.pesan)
+    if len(galat_) > paling_banyak:
+        messages.error(request, f"… dan {len(galat_) - paling_banyak} galat lainnya.")
+    if peringatan:
+        messages.error(request, f"Belum dapat diajukan: {len(peringatan)} peringatan belum diberi "
+                                f"penjelasan. Tulis penjelasannya di bagian Peringatan di bawah "
+                                f"tabel, lalu klik Simpan dan ajukan lagi.")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def formulir(request, opd_id, tahun, bulan):
+    opd = opd_atau_404(request.user, opd_id)
+    lap = _laporan(opd, tahun, bulan)
+    if request.method == "POST":
+        wajib_boleh_mengisi(request.user)
+        return _simpan(request, lap)
+    return _tampilkan(request, lap)
+
+
+def _galat_ke_form(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for nama, daftar in exc.error_dict.items():
+            form.add_error(nama if nama in form.fields else None, daftar)
+    else:
+        form.add_error(None, exc)
+
+
+@login_required
+@require_POST
+def permasalahan_tambah(request, opd_id, tahun, bulan):
+    opd = opd_atau_404(request.user, opd_id)
+    wajib_boleh_mengisi(request.user)
+    lap = _laporan(opd, tahun, bulan)
+    form = PermasalahanTambahForm(request.POST, prefix="pm")
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        data["sub_kegiatan_id"] = data.pop("sub_kegiatan")
+        try:
+            if lap.pk is None:
+                raise ValidationError(services.pesan_periode(lap, timezone.now())[0].pesan)
+            layanan_permasalahan.tambah(lap, request.user, **data)
+        except ValidationError as exc:
+            _galat_ke_form(form, exc)
+    if not form.is_valid():
+        return _tampilkan(request, lap, form_tambah=form, status=422)
+    messages.success(request, "Permasalahan dicatat.")
+    return redirect(_url(lap) + "#permasalahan")
+
+
+@login_required
+@require_POST
+def permasalahan_ubah(request, pk):
+    p = get_object_or_404(Permasalahan.objects.select_related("tahun"), pk=pk)
+    opd = opd_atau_404(request.user, p.opd_id)
+    wajib_boleh_mengisi(request.user)
+    form = PermasalahanUbahForm(request.POST, prefix=f"pm{p.pk}")
+    bulan = p.bulan
+    if form.is_valid():
+        bulan = form.cleaned_data["bulan"]
+        try:
+            layanan_permasalahan.ubah(p, request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _galat_ke_form(form, exc)
+    lap = _laporan(opd, p.tahun.tahun, bulan)
+    if not form.is_valid():
+        return _tampilkan(request, lap, form_ubah=form, ubah_pk=p.pk, status=422)
+    selesai = form.cleaned_data["selesai"]
+    messages.success(request, "Permasalahan ditandai selesai." if selesai
+                     else "Tindak lanjut permasalahan disimpan.")
+    return redirect(_url(lap) + "#permasalahan")
+

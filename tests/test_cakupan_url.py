@@ -1,0 +1,230 @@
+"""The scoping guarantee (DESIGN.md: an operator must never see or change another OPD's data,
+whatever URL they try), checked over EVERY URL of the project.
+
+The URL patterns are enumerated from the resolver, so a new view is covered the day it is
+added: its name must be entered in ``REGISTRI`` below — how to build its arguments from the
+sample data and what it shows — or this suite fails and says so. For every URL:
+
+(a) an anonymous GET is sent to the login page;
+(b) a URL built from OPD B's objects answers operator A with 404 or 403, on GET and on POST,
+    and nothing in the database changes; a page that lists OPD (dashboard, report list,
+    matrix) answers 200 without a trace of OPD B;
+(c) the URL is right: whoever may use it (B's operator, or the verifier) is not refused — so
+    a 404 in (b) means "scoped", not "wrong arguments".
+
+Not covered here: the Django admin (staff only, tested separately), the login page, logout
+and static files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+import time_machine
+from django.apps import apps
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from accounts.models import Peran, User
+from budget import testing as t
+from reporting import services
+from reporting.models import KategoriPermasalahan, LaporanBulanan, Permasalahan, StatusLaporan
+
+LEWATI_NAMA = {"login", "logout"}
+LEWATI_AWALAN = ("admin/", settings.STATIC_URL.lstrip("/"))
+
+MILIK_OPD = "milik_opd"  # shows or changes one OPD's data: another OPD's operator gets 404/403
+DAFTAR = "daftar"  # lists OPD: 200 for everyone, each operator seeing only their own OPD
+
+
+@dataclass(frozen=True)
+class Sampel:
+    opd_a: object
+    opd_b: object
+    rincian_b: object
+    laporan_b: object  # February, submitted: what a verifier decides on
+    draf_b: object  # March, draft: what an operator fills
+    masalah_b: object
+    operator_a: User
+    operator_b: User
+    verifikator: User
+
+
+@dataclass(frozen=True)
+class Pola:
+    """How to build a URL from the sample data, what it is, and who may use it."""
+
+    kwargs: Callable[[Sampel], dict]
+    jenis: str
+    post: Callable[[Sampel], dict] = field(default=lambda s: {})
+    # POST-only views answer a GET with 405 before looking anything up, which reveals nothing;
+    # their POST is what must be refused.
+    hanya_post: bool = False
+    kontrol: str = "operator_b"  # the user who may use this URL
+    kontrol_post: bool = False  # … checked by POST (POST-only views)
+
+
+def _formulir(s: Sampel) -> dict:
+    return {"opd_id": s.opd_b.pk, "tahun": 2025, "bulan": 3}
+
+
+REGISTRI: dict[str, Pola] = {
+    "evaluation:dasbor": Pola(lambda s: {}, DAFTAR),
+    "reporting:daftar": Pola(lambda s: {}, DAFTAR),
+    "reporting:matriks": Pola(lambda s: {"tahun": 2025}, DAFTAR),
+    "reporting:formulir": Pola(
+        _formulir, MILIK_OPD,
+        post=lambda s: {"revisi": str(s.draf_b.revisi), f"r-{s.rincian_b.pk}": "999",
+                        f"f-{s.rincian_b.sub_kegiatan_id}": "50", "aksi": "ajukan"},
+    ),
+    "reporting:permasalahan_tambah": Pola(
+        _formulir, MILIK_OPD, hanya_post=True, kontrol_post=True,
+        post=lambda s: {"pm-sub_kegiatan": str(s.rincian_b.sub_kegiatan_id),
+                        "pm-kategori": KategoriPermasalahan.SDM,
+                        "pm-uraian": "Dicatat oleh operator perangkat daerah lain."},
+    ),
+    "reporting:permasalahan_ubah": Pola(
+        lambda s: {"pk": s.masalah_b.pk}, MILIK_OPD, hanya_post=True, kontrol_post=True,
+        post=lambda s: {f"pm{s.masalah_b.pk}-bulan": "3",
+                        f"pm{s.masalah_b.pk}-tindak_lanjut": "Diubah operator lain.",
+                        f"pm{s.masalah_b.pk}-selesai": "on"},
+    ),
+    "reporting:pemeriksaan": Pola(lambda s: {"pk": s.laporan_b.pk}, MILIK_OPD),
+    "reporting:aksi": Pola(
+        lambda s: {"pk": s.laporan_b.pk}, MILIK_OPD, kontrol="verifikator", kontrol_post=True,
+        post=lambda s: {"tindakan": "verifikasi"},
+    ),
+}
+
+
+def _telusuri(pola, awalan: str = "", ns: str | None = None):
+    for p in pola:
+        rute = awalan + str(p.pattern)
+        if rute.startswith(LEWATI_AWALAN):
+            continue
+        if isinstance(p, URLResolver):
+            sub_ns = ":".join(filter(None, [ns, p.namespace])) or None
+            yield from _telusuri(p.url_patterns, rute, sub_ns)
+        elif isinstance(p, URLPattern):
+            if p.name in LEWATI_NAMA and ns is None:
+                continue
+            nama = f"{ns}:{p.name}" if ns and p.name else (p.name or f"<tanpa nama> {rute}")
+            yield nama
+
+
+SEMUA_NAMA = sorted(set(_telusuri(get_resolver().url_patterns)))
+
+
+def _pola(nama: str) -> Pola:
+    if nama not in REGISTRI:
+        pytest.fail(
+            f"URL “{nama}” belum terdaftar di REGISTRI tests/test_cakupan_url.py. Tambahkan cara "
+            f"membentuk argumennya dari data sampel dan jenisnya ({MILIK_OPD} atau {DAFTAR}), "
+            f"agar uji cakupan perangkat daerah mencakup view ini. Setiap view yang menyentuh data "
+            f"OPD harus menyaring lewat accounts.scoping.opd_terlihat.",
+            pytrace=False,
+        )
+    return REGISTRI[nama]
+
+
+def test_the_url_walk_finds_the_reporting_and_dashboard_views():
+    assert {"evaluation:dasbor", "reporting:daftar", "reporting:aksi"} <= set(SEMUA_NAMA)
+    assert not any(n.startswith("admin:") or n in LEWATI_NAMA for n in SEMUA_NAMA)
+
+
+def test_the_registry_lists_no_url_that_no_longer_exists():
+    assert set(REGISTRI) - set(SEMUA_NAMA) == set(), "hapus entri REGISTRI untuk URL yang sudah tidak ada"
+
+
+@pytest.fixture(autouse=True)
+def waktu_beku():
+    # 5 April 2025: March is open for reporting, February's report is in.
+    with time_machine.travel(timezone.make_aware(timezone.datetime(2025, 4, 5, 10)), tick=False):
+        yield
+
+
+@pytest.fixture
+def sampel(db) -> Sampel:
+    opd_a = t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
+    opd_b = t.opd("1.03.0.00.0.00.01.0000", "Dinas Pekerjaan Umum dan Penataan Ruang")
+    t.rincian(o=opd_a, sub="1.02.02.2.01.0001", pagu=1200, ak=[100] * 12,
+              realisasi={1: 100, 2: 100})
+    rincian_b = t.rincian(o=opd_b, sub="1.03.03.2.01.0001", pagu=2400, ak=[200] * 12,
+                          realisasi={1: 150, 2: 200})
+    ta = t.tahun(2025)
+    diajukan = timezone.make_aware(timezone.datetime(2025, 3, 7, 9))
+    laporan = {}
+    for o in (opd_a, opd_b):
+        laporan[o.pk] = LaporanBulanan.objects.create(
+            tahun=ta, opd=o, bulan=2, status=StatusLaporan.DIAJUKAN,
+            pertama_diajukan_pada=diajukan, diajukan_pada=diajukan)
+        services.laporan_untuk(o, 2025, 3)
+    masalah_b = Permasalahan.objects.create(
+        tahun=ta, opd=opd_b, sub_kegiatan_id=rincian_b.sub_kegiatan_id, bulan=3,
+        kategori=KategoriPermasalahan.LAHAN, uraian="Lahan belum bebas.")
+    operator_a = User.objects.create_user("op.a", password="x", peran=Peran.OPERATOR)
+    operator_a.opd.add(opd_a)
+    operator_b = User.objects.create_user("op.b", password="x", peran=Peran.OPERATOR)
+    operator_b.opd.add(opd_b)
+    verifikator = User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
+    return Sampel(opd_a, opd_b, rincian_b, laporan[opd_b.pk],
+                  LaporanBulanan.objects.get(opd=opd_b, bulan=3), masalah_b,
+                  operator_a, operator_b, verifikator)
+
+
+def _isi_basis_data() -> dict:
+    """Every row of every table but the sessions (a request may touch its own session)."""
+    return {
+        m._meta.label: list(m.objects.order_by("pk").values())
+        for m in apps.get_models() if m._meta.label != "sessions.Session"
+    }
+
+
+@pytest.mark.parametrize("nama", SEMUA_NAMA)
+def test_an_anonymous_visitor_is_sent_to_login(client, sampel, nama):
+    pola = _pola(nama)
+    resp = client.get(reverse(nama, kwargs=pola.kwargs(sampel)))
+    assert resp.status_code == 302, f"{nama}: pengunjung tanpa login mendapat {resp.status_code}"
+    assert resp.url.startswith(reverse("login")), f"{nama}: dialihkan ke {resp.url}"
+
+
+@pytest.mark.parametrize("nama", SEMUA_NAMA)
+def test_another_opds_operator_gets_nothing_and_changes_nothing(client, sampel, nama):
+    pola = _pola(nama)
+    url = reverse(nama, kwargs=pola.kwargs(sampel))
+    client.force_login(sampel.operator_a)
+    sebelum = _isi_basis_data()
+
+    get = client.get(url)
+    post = client.post(url, pola.post(sampel))
+
+    assert _isi_basis_data() == sebelum, f"{nama}: operator OPD A mengubah basis data"
+    if pola.jenis == MILIK_OPD:
+        boleh_get = {403, 404} | ({405} if pola.hanya_post else set())
+        assert get.status_code in boleh_get, f"{nama}: GET operator OPD A → {get.status_code}"
+        assert post.status_code in {403, 404}, f"{nama}: POST operator OPD A → {post.status_code}"
+    else:
+        assert get.status_code == 200, f"{nama}: GET operator OPD A → {get.status_code}"
+        halaman = get.content.decode()
+        assert sampel.opd_a.nama in halaman, f"{nama}: baris OPD A sendiri tidak tampil"
+        for resp in (get, post):
+            isi = resp.content.decode()
+            assert resp.status_code < 500
+            assert sampel.opd_b.nama not in isi and sampel.opd_b.kode not in isi, \
+                f"{nama}: operator OPD A melihat OPD B"
+
+
+@pytest.mark.parametrize("nama", [n for n in SEMUA_NAMA
+                                  if REGISTRI.get(n, Pola(dict, DAFTAR)).jenis == MILIK_OPD])
+def test_the_registry_builds_urls_that_their_rightful_user_can_use(client, sampel, nama):
+    pola = _pola(nama)
+    url = reverse(nama, kwargs=pola.kwargs(sampel))
+    client.force_login(getattr(sampel, pola.kontrol))
+    resp = client.post(url, {}) if pola.kontrol_post else client.get(url)
+    assert resp.status_code not in {403, 404} and resp.status_code < 500, (
+        f"{nama}: {pola.kontrol} sendiri mendapat {resp.status_code}; argumen di REGISTRI "
+        f"tidak menunjuk objek OPD B yang benar, sehingga 404 untuk OPD A tidak membuktikan apa-apa"
+    )
