@@ -58,3 +58,19 @@ def test_permasalahan_are_open_and_closed_on_sub_kegiatan_that_lag():
     assert Permasalahan.objects.filter(status=StatusPermasalahan.TERBUKA).count() > 50
     assert Permasalahan.objects.filter(status=StatusPermasalahan.SELESAI).exists()
     assert not Permasalahan.objects.filter(uraian="").exists()
+
+
+def test_the_2025_matrix_page_shows_the_demos_kinds_of_report_and_rates(client, django_user_model):
+    import re
+
+    from lib.rupiah import persen
+
+    m = matriks(2025)
+    client.force_login(django_user_model.objects.get(username="verifikator"))
+    html = client.get("/laporan/matriks/2025/").content.decode()
+    for kelas in ("sel--tepat", "sel--terlambat", "sel--kembali", "sel--belum"):
+        assert re.search(rf'<td class="sel {kelas}', html), kelas
+    assert re.search(r">\+\d+ hr<", html)  # days late, in the cell
+    assert f"{m.total.diterima} diterima ({persen(m.total.persen_diterima)})" in html
+    assert f"{m.total.tepat_waktu} tepat waktu ({persen(m.total.persen_tepat_waktu)})" in html
+    assert html.count('<td class="sel sel--') == len(m.baris) * 12 == 49 * 12
