@@ -18,8 +18,11 @@ from budget.models import RincianAnggaran, TahunAnggaran
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
 
 from .figures import Angka, Kelompok
+from .grafik import kurva_s
 from .narasi import kalimat_utama
 from .queries import hitung_rekap
+from .rincian import seri_kurva
+from .ringkasan import dak_fisik, kecamatan, per_kelompok_belanja
 
 
 def bulan_bawaan(tahun: int, hari_ini: datetime.date) -> int:
@@ -95,6 +98,7 @@ class BarisOPD:
     kode: str
     nama: str
     angka: Angka
+    kunci: object = None  # the OPD's id, for the link to its page
 
 
 @dataclass(frozen=True)
@@ -221,7 +225,7 @@ def dasbor(request):
         if id_terlihat is not None and k.kunci not in id_terlihat:
             continue
         kode, nama = _label_opd(data, k.kunci)
-        semua_baris.append(BarisOPD(k.peringkat, kode, nama, k.angka))
+        semua_baris.append(BarisOPD(k.peringkat, kode, nama, k.angka, k.kunci))
     kunci_urut, turun = _baca_urut(request.GET.get("urut", ""))
     baris_opd = _urutkan(semua_baris, kunci_urut, turun)
 
@@ -261,5 +265,64 @@ def dasbor(request):
         "per_jenis_belanja": _kelompok(r.jenis_belanja, data.jenis_belanja),
         "sebaran": _sebaran(r.sebaran),
         "jumlah_sub_kegiatan": sum(r.sebaran.values()),
+        "periode": urlencode(dasar),
+        "kurva": grafik_kurva(seri_kurva(tahun, bulan, versi=data.versi), "pemda", tanggal_panjang(batas),
+                              "kurva-pemda"),
+        "dak_fisik": dak_fisik(hasil),
+        "per_kelompok_belanja": [BarisKelompok("", nama, a)
+                                 for nama, a in per_kelompok_belanja(hasil)],
+        "kecamatan": [
+            BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci)
+            for k in kecamatan(hasil)
+            if id_terlihat is None or k.kunci in id_terlihat
+        ],
     })
     return render(request, "evaluation/dasbor.html", konteks)
+
+
+def grafik_kurva(seri, nama: str, batas: str, id_: str) -> dict:
+    """The two Kurva S of a page (keuangan and fisik) as SVG strings."""
+    return {
+        "keuangan": kurva_s(
+            judul=f"Kurva S keuangan {nama} s.d. {batas}",
+            keterangan="Target anggaran kas dan realisasi keuangan kumulatif per bulan, "
+                       "dalam persen dari pagu.",
+            target=seri.persen_target, realisasi=seri.persen_realisasi,
+            label_target="Target anggaran kas", label_realisasi="Realisasi keuangan",
+            id_=f"{id_}-keuangan",
+        ),
+        "fisik": kurva_s(
+            judul=f"Kurva S fisik {nama} s.d. {batas}",
+            keterangan="Target fisik dan realisasi fisik kumulatif per bulan, rata-rata "
+                       "tertimbang pagu.",
+            target=seri.target_fisik, realisasi=seri.fisik,
+            label_target="Target fisik", label_realisasi="Realisasi fisik",
+            id_=f"{id_}-fisik",
+        ),
+    }
+
+
+def periode_halaman(request, template: str, **tambahan) -> tuple[dict, int | None, int | None,
+                                                               object]:
+    """The period of a Rakor page from its GET parameters: ``(konteks, tahun, bulan, None)``,
+    or ``(konteks, None, None, response)`` with the page rendering the message when the
+    parameters cannot be used (the drill-down pages share the dashboard's rules)."""
+    tahun_tersedia = _tahun_tersedia()
+    konteks = {"tahun_tersedia": tahun_tersedia, "nama_bulan": list(enumerate(NAMA_BULAN, 1)),
+               "periode": "", **tambahan}
+    if not tahun_tersedia:
+        konteks["pesan"] = "Belum ada data anggaran di SIAP."
+        return konteks, None, None, render(request, template, konteks, status=404)
+    try:
+        tahun, bulan = _baca_periode(request.GET, tahun_tersedia, timezone.localdate())
+    except ParameterSalah as exc:
+        konteks["pesan"] = str(exc)
+        return konteks, None, None, render(request, template, konteks, status=exc.status)
+    konteks.update({
+        "tahun": tahun,
+        "bulan": bulan,
+        "batas": tanggal_panjang(akhir_bulan(tahun, bulan)),
+        "nama_bulan_batas": NAMA_BULAN[bulan - 1],
+        "periode": urlencode({"tahun": tahun, "bulan": bulan}),
+    })
+    return konteks, tahun, bulan, None

@@ -73,6 +73,14 @@ def _formulir(s: Sampel) -> dict:
 
 REGISTRI: dict[str, Pola] = {
     "evaluation:dasbor": Pola(lambda s: {}, DAFTAR),
+    "evaluation:opd": Pola(lambda s: {"opd_id": s.opd_b.pk}, MILIK_OPD),
+    "evaluation:sub_kegiatan": Pola(
+        lambda s: {"opd_id": s.opd_b.pk, "sub_kegiatan_id": s.rincian_b.sub_kegiatan_id},
+        MILIK_OPD,
+    ),
+    "evaluation:permasalahan": Pola(lambda s: {}, DAFTAR),
+    # for leaders only: every operator is refused, the verifier is not
+    "evaluation:bahan_rakor": Pola(lambda s: {}, MILIK_OPD, kontrol="verifikator"),
     "reporting:daftar": Pola(lambda s: {}, DAFTAR),
     "reporting:matriks": Pola(lambda s: {"tahun": 2025}, DAFTAR),
     "reporting:formulir": Pola(

@@ -1,0 +1,259 @@
+"""Fetching for the drill-down pages (one OPD, one sub kegiatan) and the monthly series of
+the Kurva S — each in a constant number of queries, money summed exactly with ``SumSen``.
+
+The arithmetic stays in ``evaluation.figures``: the series are built as ``Jumlah`` per month
+and turned into percentages by ``angka()``, so a point of the curve is computed exactly like
+the figure in the table beside it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budget.models import (
+    BULAN_AK,
+    PaguAnggaran,
+    RealisasiFisik,
+    RealisasiKeuangan,
+    RincianAnggaran,
+    SubKegiatan,
+    TargetFisik,
+    VersiAnggaran,
+)
+from lib.periode import akhir_bulan, cek_bulan
+
+from .db import SumSen, sen_ke_rupiah
+from .figures import NOL, Angka, Jumlah, angka, kelompokkan
+from .queries import HasilRekap
+
+# --- Kurva S -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeriKurva:
+    """Cumulative figures per month (index 0 = January). ``bulanan[m]`` is the ``Angka`` of
+    the cut-off at the end of month m+1 with the pagu in force at the page's cut-off;
+    realisasi and realisasi fisik exist only up to the cut-off."""
+
+    bulan: int
+    bulanan: list[Angka]
+
+    @property
+    def persen_target(self) -> list[Decimal | None]:
+        return [a.persen_target for a in self.bulanan]
+
+    @property
+    def persen_realisasi(self) -> list[Decimal | None]:
+        return [a.persen_realisasi if i < self.bulan else None
+                for i, a in enumerate(self.bulanan)]
+
+    @property
+    def target_fisik(self) -> list[Decimal | None]:
+        return [a.target_fisik for a in self.bulanan]
+
+    @property
+    def fisik(self) -> list[Decimal | None]:
+        return [a.fisik if i < self.bulan else None for i, a in enumerate(self.bulanan)]
+
+
+def _fisik_per_bulan(model, tahun: int, saring: dict) -> dict[tuple[int, int], list[Decimal]]:
+    """Cumulative percent per (opd, sub kegiatan) for each month 1..12, a month without a
+    row carrying the latest earlier value (0 before the first)."""
+    rows = model.objects.filter(tahun__tahun=tahun, **saring).values_list(
+        "opd_id", "sub_kegiatan_id", "bulan", "persen"
+    )
+    per_bulan: dict[tuple[int, int], dict[int, Decimal]] = defaultdict(dict)
+    for o, s, b, p in rows:
+        per_bulan[(o, s)][b] = p
+    hasil = {}
+    for kunci, nilai in per_bulan.items():
+        deret, terakhir = [], NOL
+        for b in range(1, 13):
+            terakhir = nilai.get(b, terakhir)
+            deret.append(terakhir)
+        hasil[kunci] = deret
+    return hasil
+
+
+_CARI = object()
+
+
+def seri_kurva(tahun: int, bulan: int, *, opd_id: int | None = None,
+               sub_kegiatan_id: int | None = None, versi=_CARI) -> SeriKurva:
+    """The Kurva S series of the pemda, one OPD or one sub kegiatan of an OPD, in five
+    queries whatever the size: the version in force at the cut-off, its pagu and anggaran
+    kas per (OPD, sub kegiatan), realisasi per month, realisasi fisik and target fisik.
+    Pass ``versi`` (``HasilRekap.data.versi``) when already known to save the first one."""
+    cek_bulan(bulan)
+    saring_rincian: dict = {}
+    saring_fisik: dict = {}
+    if opd_id is not None:
+        saring_rincian["rincian__opd_id"] = opd_id
+        saring_fisik["opd_id"] = opd_id
+    if sub_kegiatan_id is not None:
+        saring_rincian["rincian__sub_kegiatan_id"] = sub_kegiatan_id
+        saring_fisik["sub_kegiatan_id"] = sub_kegiatan_id
+
+    if versi is _CARI:
+        versi = VersiAnggaran.berlaku_pada(tahun, akhir_bulan(tahun, bulan))
+    pagu: dict[tuple[int, int], tuple[Decimal, list[Decimal]]] = {}
+    if versi is not None:
+        rows = (
+            PaguAnggaran.objects.filter(versi=versi, **saring_rincian)
+            .values("rincian__opd_id", "rincian__sub_kegiatan_id")
+            .annotate(pagu_sen=SumSen("pagu"), **{f"{k}_sen": SumSen(k) for k in BULAN_AK})
+        )
+        for r in rows:
+            pagu[(r["rincian__opd_id"], r["rincian__sub_kegiatan_id"])] = (
+                sen_ke_rupiah(r["pagu_sen"]),
+                [sen_ke_rupiah(r[f"{k}_sen"]) for k in BULAN_AK],
+            )
+    realisasi = [NOL] * 12
+    for b, sen in (
+        RealisasiKeuangan.objects.filter(rincian__tahun__tahun=tahun, bulan__lte=bulan,
+                                         **saring_rincian)
+        .values("bulan").annotate(sen=SumSen("jumlah")).values_list("bulan", "sen")
+    ):
+        realisasi[b - 1] = sen_ke_rupiah(sen)
+    fisik = _fisik_per_bulan(RealisasiFisik, tahun, saring_fisik)
+    target_fisik = _fisik_per_bulan(TargetFisik, tahun, saring_fisik)
+
+    bulanan = []
+    kumulatif_real = NOL
+    for m in range(12):
+        kumulatif_real += realisasi[m]
+        j = Jumlah(realisasi=kumulatif_real)
+        for kunci, (p, ak) in pagu.items():
+            f = fisik.get(kunci)
+            tf = target_fisik.get(kunci)
+            j = j + Jumlah(
+                pagu=p,
+                target=sum(ak[: m + 1], NOL),
+                bobot_fisik=p * f[m] if f else NOL,
+                bobot_target_fisik=p * tf[m] if tf else NOL,
+            )
+        bulanan.append(angka(j))
+    return SeriKurva(bulan=bulan, bulanan=bulanan)
+
+
+# --- OPD page ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisSub:
+    sub_kegiatan: SubKegiatan
+    angka: Angka
+
+
+@dataclass
+class KelompokKegiatan:
+    kode: str
+    nama: str
+    sub: list[BarisSub] = field(default_factory=list)
+
+
+@dataclass
+class KelompokProgram:
+    kode: str
+    nama: str
+    kegiatan: list[KelompokKegiatan] = field(default_factory=list)
+
+
+def sub_kegiatan_opd(hasil: HasilRekap, opd_id: int) -> list[KelompokProgram]:
+    """The OPD's sub kegiatan with their figures (from ``hasil``), grouped by program and
+    kegiatan in code order — one query for the nomenclature labels."""
+    angka_sub = {
+        k.kunci[1]: k.angka for k in hasil.rekap.sub_kegiatan if k.kunci[0] == opd_id
+    }
+    subs = (
+        SubKegiatan.objects.filter(pk__in=angka_sub)
+        .select_related("kegiatan__program")
+        .order_by("kode")
+    )
+    program: dict[int, KelompokProgram] = {}
+    kegiatan: dict[int, KelompokKegiatan] = {}
+    for s in subs:
+        keg, prog = s.kegiatan, s.kegiatan.program
+        if prog.pk not in program:
+            program[prog.pk] = KelompokProgram(prog.kode, prog.nama)
+        if keg.pk not in kegiatan:
+            kegiatan[keg.pk] = KelompokKegiatan(keg.kode, keg.nama)
+            program[prog.pk].kegiatan.append(kegiatan[keg.pk])
+        kegiatan[keg.pk].sub.append(BarisSub(s, angka_sub[s.pk]))
+    return sorted(program.values(), key=lambda p: p.kode)
+
+
+# --- sub kegiatan page -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisAnggaran:
+    """One budget line of a sub kegiatan: its figures at the cut-off and its months."""
+
+    rincian: RincianAnggaran
+    angka: Angka
+    anggaran_kas: list[Decimal]  # 12 months of the version in force
+    realisasi: list[Decimal | None]  # per month, None after the cut-off
+    kumulatif: list[Decimal | None]  # cumulative realisasi, None after the cut-off
+
+
+def baris_anggaran(hasil: HasilRekap, opd_id: int, sub_kegiatan_id: int) -> list[BarisAnggaran]:
+    """The budget lines of one sub kegiatan of one OPD, in three queries (lines with their
+    masters, pagu and anggaran kas of the version in force, realisasi per month).
+
+    Each line's figures come from ``figures.angka`` over the line's own ``Jumlah``."""
+    bulan = hasil.bulan
+    rincian = list(
+        RincianAnggaran.objects.filter(
+            tahun__tahun=hasil.tahun, opd_id=opd_id, sub_kegiatan_id=sub_kegiatan_id
+        ).select_related("sumber_dana", "jenis_belanja")
+    )
+    ids = [r.pk for r in rincian]
+    ak: dict[int, tuple[Decimal, list[Decimal]]] = {}
+    if hasil.data.versi is not None:
+        for row in PaguAnggaran.objects.filter(versi=hasil.data.versi, rincian_id__in=ids) \
+                .values_list("rincian_id", "pagu", *BULAN_AK):
+            ak[row[0]] = (row[1], list(row[2:]))
+    real: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for rid, b, sen in (
+        RealisasiKeuangan.objects.filter(rincian_id__in=ids, bulan__lte=bulan)
+        .values("rincian_id", "bulan").annotate(sen=SumSen("jumlah"))
+        .values_list("rincian_id", "bulan", "sen")
+    ):
+        real[rid][b] = sen_ke_rupiah(sen)
+
+    # Fisik belongs to the sub kegiatan, not the line: take it from the rekap's lines.
+    fisik = next(
+        ((b.fisik, b.target_fisik) for b in hasil.data.baris
+         if b.opd == opd_id and b.sub_kegiatan == sub_kegiatan_id),
+        (NOL, NOL),
+    )
+    hasil_baris = []
+    for r in rincian:
+        pagu, kas = ak.get(r.pk, (NOL, [NOL] * 12))
+        if not pagu and not real.get(r.pk):
+            continue  # neither in the version in force nor spent: not part of the cut-off
+        bulanan = [real[r.pk].get(b, NOL) if b <= bulan else None for b in range(1, 13)]
+        kumulatif, jalan = [], NOL
+        for v in bulanan:
+            if v is None:
+                kumulatif.append(None)
+            else:
+                jalan += v
+                kumulatif.append(jalan)
+        j = Jumlah(pagu, sum(kas[:bulan], NOL), jalan,
+                   pagu * fisik[0], pagu * fisik[1])
+        hasil_baris.append(BarisAnggaran(r, angka(j), kas, bulanan, kumulatif))
+    return hasil_baris
+
+
+def jumlah_sub(hasil: HasilRekap, opd_id: int, sub_kegiatan_id: int) -> Angka | None:
+    """The figures of one sub kegiatan of one OPD as the rekap computed them."""
+    per_sub = kelompokkan(
+        (b for b in hasil.data.baris if b.opd == opd_id and b.sub_kegiatan == sub_kegiatan_id),
+        lambda b: b.sub_kegiatan,
+    )
+    j = per_sub.get(sub_kegiatan_id)
+    return angka(j) if j is not None else None

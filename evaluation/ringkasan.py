@@ -1,0 +1,60 @@
+"""Breakdowns of the Rakor figures the leaders ask for — DAK Fisik on its own, belanja operasi
+against modal, the kecamatan ranked among themselves, the best and worst OPD — computed from a
+``HasilRekap`` already fetched (no further queries) with ``figures``' own sums and formulas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from budget.models import JenisOPD, KelompokBelanja
+
+from .figures import Angka, Kelompok, angka, kelompokkan, peringkat
+from .queries import HasilRekap
+
+KODE_DAK_FISIK = "DAK_FISIK"
+
+
+def angka_menurut(baris, peta: dict[Hashable, Hashable]) -> dict[Hashable, Angka]:
+    """Sum the lines by ``peta[jenis_belanja]`` — e.g. jenis belanja -> kelompok — and give
+    each group its figures. Lines whose key is not in ``peta`` are left out."""
+    per = kelompokkan((b for b in baris if b.jenis_belanja in peta),
+                      lambda b: peta[b.jenis_belanja])
+    return {k: angka(j) for k, j in per.items()}
+
+
+def dak_fisik(hasil: HasilRekap) -> Angka | None:
+    """The figures of sumber dana DAK Fisik; None when the pemda has no such sumber dana or
+    no line funded by it."""
+    ids = {pk for pk, s in hasil.data.sumber_dana.items() if s.kode == KODE_DAK_FISIK}
+    baris = [b for b in hasil.data.baris if b.sumber_dana in ids]
+    if not baris:
+        return None
+    return angka(sum((b.jumlah for b in baris[1:]), baris[0].jumlah))
+
+
+def per_kelompok_belanja(hasil: HasilRekap) -> list[tuple[str, Angka]]:
+    """Belanja operasi, modal, tidak terduga, transfer (those present), in that order."""
+    peta = {pk: j.kelompok for pk, j in hasil.data.jenis_belanja.items()}
+    per = angka_menurut(hasil.data.baris, peta)
+    return [(label, per[k]) for k, label in KelompokBelanja.choices if k in per]
+
+
+def kecamatan(hasil: HasilRekap) -> list[Kelompok]:
+    """The OPD of jenis kecamatan, ranked among themselves by capaian (best first)."""
+    ids = {pk for pk, o in hasil.data.opd.items() if o.jenis == JenisOPD.KECAMATAN}
+    daftar = [k for k in hasil.rekap.opd if k.kunci in ids]
+    rank = peringkat({k.kunci: k.angka.capaian_anggaran_kas for k in daftar})
+    tanpa = 10**9
+    hasil_ = [Kelompok(k.kunci, k.angka, rank[k.kunci]) for k in daftar]
+    return sorted(hasil_, key=lambda k: k.peringkat if k.peringkat is not None else tanpa)
+
+
+def terbaik_terburuk(hasil: HasilRekap, n: int = 3) -> tuple[list[Kelompok], list[Kelompok]]:
+    """The ``n`` best and ``n`` worst ranked OPD by capaian (OPD with no capaian are left
+    out); the worst list starts with the lowest. They do not overlap."""
+    berperingkat = [k for k in hasil.rekap.opd if k.peringkat is not None]
+    terbaik = berperingkat[:n]
+    sisa = berperingkat[len(terbaik):]
+    terburuk = list(reversed(sisa[-n:])) if sisa else []
+    return terbaik, terburuk

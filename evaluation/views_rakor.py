@@ -1,0 +1,93 @@
+"""Pages for the meeting itself: the open permasalahan the Rakor must decide on, and the
+briefing (bahan Rakor POP) the Sekda reads out."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import render
+
+from accounts.scoping import opd_terlihat
+from lib.periode import NAMA_BULAN, akhir_bulan
+from reporting.models import KategoriPermasalahan, Permasalahan, StatusPermasalahan
+
+from .narasi import bahan_rakor as susun_bahan_rakor
+from .queries import hitung_rekap
+from .ringkasan import dak_fisik, terbaik_terburuk
+from .views import _label_opd, periode_halaman
+
+
+def permasalahan_terbuka(tahun: int, bulan: int, terlihat=None):
+    """Obstacles open at the end of ``bulan``: reported in or before it, and not closed by
+    then (still open, or closed in a later month). ``terlihat`` is ``opd_terlihat``'s answer."""
+    qs = Permasalahan.objects.filter(tahun__tahun=tahun, bulan__lte=bulan).filter(
+        Q(status=StatusPermasalahan.TERBUKA) | Q(bulan_selesai__gt=bulan)
+    )
+    if terlihat is not None:
+        qs = qs.filter(opd__in=terlihat)
+    return qs
+
+
+def per_kategori(qs) -> list[tuple[str, int]]:
+    """(label, count) most first, one aggregate query."""
+    label = dict(KategoriPermasalahan.choices)
+    rows = qs.values("kategori").annotate(n=Count("pk")).order_by("-n", "kategori")
+    return [(label.get(r["kategori"], r["kategori"]), r["n"]) for r in rows]
+
+
+@login_required
+def permasalahan(request):
+    konteks, tahun, bulan, galat = periode_halaman(request, "evaluation/permasalahan.html")
+    if galat is not None:
+        return galat
+    terlihat = opd_terlihat(request.user)
+    qs = permasalahan_terbuka(tahun, bulan, terlihat)
+    daftar = list(
+        qs.select_related("opd", "sub_kegiatan").order_by("bulan", "opd__kode", "pk")
+    )
+    for m in daftar:
+        m.lama_bulan = bulan - m.bulan + 1
+        m.sejak = f"{NAMA_BULAN[m.bulan - 1]} {tahun}"
+        m.lewat_target = m.target_selesai is not None and m.target_selesai < akhir_bulan(
+            tahun, bulan)
+    kategori = per_kategori(qs)
+    opd = list(
+        qs.values("opd_id", "opd__nama").annotate(n=Count("pk")).order_by("-n", "opd__nama")
+    )
+    terbanyak = max((n for _, n in kategori), default=0)
+    konteks.update({
+        "daftar": daftar,
+        "per_kategori": [{"label": lb, "jumlah": n,
+                          "skala": f"{n * 100 / terbanyak:.1f}" if terbanyak else "0"}
+                         for lb, n in kategori],
+        "per_opd": opd,
+        "terbatas": terlihat is not None,
+        "opd_sendiri": [] if terlihat is None else [o.nama for o in terlihat],
+    })
+    return render(request, "evaluation/permasalahan.html", konteks)
+
+
+@login_required
+def bahan_rakor(request):
+    if not request.user.lihat_semua_opd:
+        raise PermissionDenied("Bahan Rakor POP hanya untuk verifikator dan pimpinan.")
+    konteks, tahun, bulan, galat = periode_halaman(request, "evaluation/bahan_rakor.html")
+    if galat is not None:
+        return galat
+    hasil = hitung_rekap(tahun, bulan)
+    terbaik, terburuk = terbaik_terburuk(hasil, 3)
+    qs = permasalahan_terbuka(tahun, bulan)
+    kategori = per_kategori(qs)
+    paragraf = susun_bahan_rakor(
+        akhir_bulan(tahun, bulan),
+        total=hasil.rekap.total,
+        dak_fisik=dak_fisik(hasil),
+        terbaik=[(_label_opd(hasil.data, k.kunci)[1], k.angka) for k in terbaik],
+        terburuk=[(_label_opd(hasil.data, k.kunci)[1], k.angka) for k in terburuk],
+        sebaran=hasil.rekap.sebaran,
+        permasalahan=kategori,
+        jumlah_permasalahan=sum(n for _, n in kategori),
+    )
+    konteks.update({"paragraf": paragraf, "versi": hasil.data.versi})
+    return render(request, "evaluation/bahan_rakor.html", konteks)

@@ -1,0 +1,80 @@
+"""Drill-down of the Rakor dashboard: one OPD's figures and sub kegiatan, then one sub
+kegiatan's budget lines, month by month, and its permasalahan."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from accounts.scoping import opd_terlihat
+from budget.models import PerangkatDaerah, SubKegiatan
+from reporting.models import Permasalahan
+
+from .queries import hitung_rekap
+from .rincian import baris_anggaran, jumlah_sub, seri_kurva, sub_kegiatan_opd
+from .views import grafik_kurva, periode_halaman
+
+
+def opd_untuk(user, opd_id: int) -> PerangkatDaerah:
+    """The OPD ``opd_id`` if ``user`` may see it; 404 otherwise (an operator must not even
+    learn that another OPD's page exists)."""
+    terlihat = opd_terlihat(user)
+    qs = PerangkatDaerah.objects.all() if terlihat is None else terlihat
+    return get_object_or_404(qs, pk=opd_id)
+
+
+@login_required
+def opd(request, opd_id: int):
+    o = opd_untuk(request.user, opd_id)
+    konteks, tahun, bulan, galat = periode_halaman(request, "evaluation/opd.html", opd=o)
+    if galat is not None:
+        return galat
+    hasil = hitung_rekap(tahun, bulan)
+    kelompok = hasil.rekap.untuk_opd(o.pk)
+    seri = seri_kurva(tahun, bulan, opd_id=o.pk, versi=hasil.data.versi)
+    program = sub_kegiatan_opd(hasil, o.pk)
+    konteks.update({
+        "versi": hasil.data.versi,
+        "total": kelompok.angka if kelompok else None,
+        "peringkat": kelompok.peringkat if kelompok else None,
+        "jumlah_opd": len(hasil.rekap.opd),
+        "program": program,
+        "jumlah_sub_kegiatan": sum(len(k.sub) for p in program for k in p.kegiatan),
+        "kurva": grafik_kurva(seri, o.nama, konteks["batas"], "kurva-opd"),
+    })
+    return render(request, "evaluation/opd.html", konteks)
+
+
+@login_required
+def sub_kegiatan(request, opd_id: int, sub_kegiatan_id: int):
+    o = opd_untuk(request.user, opd_id)
+    sub = get_object_or_404(
+        SubKegiatan.objects.select_related("kegiatan__program"), pk=sub_kegiatan_id
+    )
+    konteks, tahun, bulan, galat = periode_halaman(
+        request, "evaluation/sub_kegiatan.html", opd=o, sub=sub
+    )
+    if galat is not None:
+        return galat
+    hasil = hitung_rekap(tahun, bulan)
+    baris = baris_anggaran(hasil, o.pk, sub.pk)
+    total = jumlah_sub(hasil, o.pk, sub.pk)
+    if not baris and total is None:
+        raise Http404("Perangkat daerah ini tidak mempunyai anggaran pada sub kegiatan ini.")
+    seri = seri_kurva(tahun, bulan, opd_id=o.pk, sub_kegiatan_id=sub.pk,
+                      versi=hasil.data.versi)
+    masalah = list(
+        Permasalahan.objects.filter(
+            tahun__tahun=tahun, opd=o, sub_kegiatan=sub, bulan__lte=bulan
+        ).order_by("bulan", "pk")
+    )
+    konteks.update({
+        "versi": hasil.data.versi,
+        "total": total,
+        "baris": baris,
+        "bulan_list": konteks["nama_bulan"],
+        "permasalahan": masalah,
+        "kurva": grafik_kurva(seri, sub.nama, konteks["batas"], "kurva-sub"),
+    })
+    return render(request, "evaluation/sub_kegiatan.html", konteks)
