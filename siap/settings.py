@@ -1,5 +1,6 @@
 """SIAP settings, read from environment variables (see README, "Konfigurasi")."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "simple_history",
+    "csp",
+    "axes",
     "siap",
     "accounts",
     "budget",
@@ -57,6 +60,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "siap.middleware.KebijakanIzinMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "siap.urls"
@@ -93,6 +100,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first: it refuses a locked-out account before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "evaluation:dasbor"
 LOGOUT_REDIRECT_URL = "login"
@@ -130,6 +142,73 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Sent by siap.middleware.KebijakanIzinMiddleware: SIAP uses no camera, microphone, location…
+SIAP_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=()"
+)
+
+try:
+    # HTTPS (behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto, or TLS in
+    # gunicorn): every secure-transport setting on together, never half of them.
+    SIAP_HTTPS = env_bool("SIAP_HTTPS", False)
+    # Idle timeout: the session cookie lives this long and is renewed on every request.
+    SIAP_SESI_MENIT = env_int("SIAP_SESI_MENIT", 60, minimum=1, maximum=7 * 24 * 60)
+    # An account is locked after AXES_FAILURE_LIMIT wrong passwords, for this many minutes.
+    SIAP_LOCKOUT_MENIT = env_int("SIAP_LOCKOUT_MENIT", 15, minimum=1, maximum=24 * 60)
+except EnvError as exc:
+    raise ImproperlyConfigured(str(exc)) from exc
+
+if SIAP_HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # The reverse proxy MUST set (overwrite) X-Forwarded-Proto; a client can otherwise claim
+    # HTTPS over plain HTTP. With gunicorn serving TLS itself the header is simply absent.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload is for public domains on the browsers' preload list; an intranet host name
+    # can never be on it.
+    "security.W021",
+    # "Lockout parameters without ip_address": the lockout is per username on purpose (see
+    # AXES_LOCKOUT_PARAMETERS below); no rotating of address, browser or cookie gets past it.
+    "axes.W006",
+]
+
+SESSION_COOKIE_AGE = SIAP_SESI_MENIT * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Content Security Policy (django-csp 4): no inline script or style anywhere — every template
+# links its JavaScript and CSS from static files (tests/test_keamanan.py scans them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+
+# Login lockout (django-axes). Locked per username, whatever the address: on a pemda intranet
+# whole offices sit behind one NAT address, so locking an IP would lock out colleagues, and
+# locking username+IP would let a guesser simply move to another PC. An admin can unlock at
+# once with `siap axes_reset_username NAMA`. The price: anyone can lock a known username for
+# SIAP_LOCKOUT_MENIT; spraying a few guesses over many accounts is met by the password rules.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=SIAP_LOCKOUT_MENIT)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_COOLOFF_MESSAGE = (
+    "Akun terkunci karena terlalu banyak percobaan masuk yang gagal. Coba lagi nanti."
+)
 
 # Reporting: the report of month m is due on this day of month m+1, 23:59 Asia/Jakarta.
 try:

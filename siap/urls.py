@@ -9,7 +9,11 @@ admin.site.index_title = "Data master dan pengguna"
 urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("akun/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("laporan/", include("reporting.urls")),
     path("", include("evaluation.urls")),
 ]
+
+# 500 (and 503 when the database cannot be reached): see siap.middleware.galat_server.
+handler500 = "siap.middleware.galat_server"

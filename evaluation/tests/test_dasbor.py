@@ -380,7 +380,8 @@ def test_the_page_takes_the_same_number_of_queries_for_5_and_50_opd(client, pemd
     _buat_opd(5, 50)
     banyak = _jumlah_query(client, user, 50)
     assert sedikit == banyak
-    assert banyak <= 19  # figures, scoping and page as before; 4 more for the Kurva S
+    # figures, scoping and page; 4 for the Kurva S; 1 to renew the session (idle timeout)
+    assert banyak <= 21  # the operator: one more, to find their OPD
 
 
 def test_group_tables_follow_the_masters_order_not_the_order_lines_were_found(

@@ -1,0 +1,55 @@
+"""Small pieces of request handling that no package does for SIAP."""
+
+import logging
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.views import defaults
+
+logger = logging.getLogger("siap")
+
+PESAN_BASIS_DATA = (
+    "Basis data tidak dapat dihubungi. SIAP sementara tidak dapat melayani; "
+    "coba lagi beberapa menit lagi, atau hubungi administrator sistem bila berlanjut."
+)
+
+
+class KebijakanIzinMiddleware:
+    """Adds the ``Permissions-Policy`` header (Django sets the other security headers)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.SIAP_PERMISSIONS_POLICY)
+        return response
+
+
+def _halaman_tanpa_request(template: str, status: int, cadangan: str) -> HttpResponse:
+    # Rendered without the request: the context processors (user, session, pemda) would
+    # query the very database that is down.
+    try:
+        isi = render_to_string(template)
+    except Exception:  # the error page must never fail in turn
+        logger.exception("halaman galat %s tidak dapat ditampilkan", template)
+        isi = f'<!doctype html><html lang="id"><meta charset="utf-8"><title>SIAP</title><p>{cadangan}</p>'
+    return HttpResponse(isi, status=status)
+
+
+def galat_server(request):
+    """``handler500``: an unreachable database is a 503 with its own message, not a 500.
+
+    Django calls this inside its ``except`` block, so ``sys.exc_info()`` is the exception —
+    from a view, a middleware or the session save alike."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, OperationalError | InterfaceError):
+        response = _halaman_tanpa_request("503.html", 503, PESAN_BASIS_DATA)
+        response["Retry-After"] = "60"
+        return response
+    return _halaman_tanpa_request(
+        defaults.ERROR_500_TEMPLATE_NAME, 500, "Terjadi kesalahan pada server SIAP."
+    )
