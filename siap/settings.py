@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "budget",
     "evaluation",
     "reporting",
+    "exchange",
 ]
 
 MIDDLEWARE = [

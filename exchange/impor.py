@@ -1,0 +1,192 @@
+"""Importing anggaran, realisasi keuangan and realisasi fisik from CSV/XLSX files.
+
+Every row is parsed and checked first and ALL errors are collected (row, column, value,
+reason, in Indonesian); only a file without a single error is written, all or nothing, in one
+``transaction.atomic()`` with bulk operations. Writing is an upsert, so importing the same file
+again changes nothing. ``dry_run`` stops before writing and returns the same ``Ringkasan``.
+
+This module holds the anggaran import; realisasi and fisik are in ``impor_realisasi``, what
+they share in ``umum`` — all three are importable from here.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+
+from budget.models import (
+    BULAN_AK,
+    JenisVersi,
+    PaguAnggaran,
+    RealisasiKeuangan,
+    RincianAnggaran,
+    TahunAnggaran,
+    VersiAnggaran,
+)
+from lib.rupiah import rupiah
+
+from .baca import Galat
+from .impor_realisasi import impor_fisik, impor_realisasi
+from .master import Master
+from .umum import (
+    KODE_RINCIAN,
+    KOLOM_ANGGARAN,
+    KOLOM_FISIK,
+    KOLOM_REALISASI,
+    BarisImpor,
+    ImporGagal,
+    Ringkasan,
+    akhir_bulan,
+    baca_baris,
+    label_kunci,
+    rincian_tahun,
+)
+
+__all__ = [
+    "KOLOM_ANGGARAN", "KOLOM_FISIK", "KOLOM_REALISASI", "ImporGagal", "Ringkasan",
+    "impor_anggaran", "impor_fisik", "impor_realisasi",
+]
+
+
+# ------------------------------------------------------------------------------- anggaran
+
+
+def nama_versi_baku(jenis: str, tahun: int, berlaku: datetime.date) -> str:
+    if jenis == JenisVersi.PERGESERAN:
+        return f"Pergeseran {tahun} ({berlaku:%d-%m-%Y})"
+    return f"{JenisVersi(jenis).label} {tahun}"
+
+
+def impor_anggaran(path: Path, *, tahun: int, jenis_versi: str, berlaku: datetime.date,
+                   nama: str | None = None, buat_master: bool = False, gaya: str = "polos",
+                   dry_run: bool = False) -> Ringkasan:
+    galat: list[Galat] = []
+    if berlaku.year != tahun:
+        galat.append(Galat(None, "", "", f"tanggal berlaku {berlaku:%d-%m-%Y} di luar tahun "
+                                         f"anggaran {tahun}"))
+    ta = TahunAnggaran.objects.filter(tahun=tahun).first()
+    versi = ta and VersiAnggaran.objects.filter(tahun=ta, berlaku_mulai=berlaku).first()
+    nama_versi = nama or (versi.nama if versi else nama_versi_baku(jenis_versi, tahun, berlaku))
+    if ta and VersiAnggaran.objects.filter(tahun=ta, nama=nama_versi).exclude(
+            berlaku_mulai=berlaku).exists():
+        galat.append(Galat(None, "", "", f"nama versi {nama_versi!r} sudah dipakai versi lain "
+                                         f"tahun {tahun}; pilih nama lain dengan --nama"))
+
+    baris = baca_baris(path, KOLOM_ANGGARAN)
+    master = Master()
+    data: dict[tuple, tuple[int, list[Decimal]]] = {}
+    for b in baris:
+        r = BarisImpor(b, galat)
+        kunci = tuple(r.kode(k, master, buat_master) for k in KODE_RINCIAN)
+        jumlah = [r.uang(k, gaya) for k in ("pagu", *BULAN_AK)]
+        if all(j is not None for j in jumlah):
+            pagu, total = jumlah[0], sum(jumlah[1:])
+            if total != pagu:
+                r.salah("ak_01–ak_12", f"jumlah anggaran kas {rupiah(total)} tidak sama dengan "
+                                      f"pagu {rupiah(pagu)} (selisih {rupiah(total - pagu)})",
+                        v=f"{total:f}")
+        if None in kunci:
+            continue
+        if kunci in data:
+            r.salah(", ".join(KODE_RINCIAN), f"rincian yang sama sudah ada di baris "
+                                             f"{data[kunci][0]}", v=label_kunci(kunci))
+        elif r.ok:
+            data[kunci] = (b.nomor, jumlah)
+        else:
+            data[kunci] = (b.nomor, [])
+    if not galat and ta:
+        galat += _periksa_realisasi_tercatat(ta, berlaku, nama_versi, data)
+    if galat:
+        raise ImporGagal(galat)
+
+    ringkasan = Ringkasan()
+    ringkasan.catat("tahun anggaran", "tetap" if ta else "dibuat")
+    if versi is None:
+        ringkasan.catat("versi anggaran", "dibuat")
+    else:
+        berubah = versi.jenis != jenis_versi or versi.nama != nama_versi
+        ringkasan.catat("versi anggaran", "diubah" if berubah else "tetap")
+    for tabel, n in master.hitung_baru().items():
+        ringkasan.catat(tabel, "dibuat", n)
+
+    rincian = rincian_tahun(tahun)
+    lama = {p.rincian_id: p for p in PaguAnggaran.objects.filter(versi=versi)} if versi else {}
+    for kunci, (_, jumlah) in data.items():
+        rid = rincian.get(kunci)
+        ringkasan.catat("rincian anggaran", "tetap" if rid else "dibuat")
+        p = lama.get(rid)
+        if p is None:
+            ringkasan.catat("pagu dan anggaran kas", "dibuat")
+        elif [p.pagu, *p.anggaran_kas] == jumlah:
+            ringkasan.catat("pagu dan anggaran kas", "tetap")
+        else:
+            ringkasan.catat("pagu dan anggaran kas", "diubah")
+    if dry_run or not ringkasan.ada_perubahan:
+        return ringkasan
+
+    with transaction.atomic():
+        ta = TahunAnggaran.objects.get_or_create(tahun=tahun)[0]
+        if versi is None:
+            versi = VersiAnggaran.objects.create(
+                tahun=ta, jenis=jenis_versi, nama=nama_versi, berlaku_mulai=berlaku
+            )
+        elif versi.jenis != jenis_versi or versi.nama != nama_versi:
+            versi.jenis, versi.nama = jenis_versi, nama_versi
+            versi.save(update_fields=["jenis", "nama"])
+        master.buat()
+        baru = [
+            RincianAnggaran(tahun=ta, opd=master.opd[k[0]], sub_kegiatan=master.sub[k[1]],
+                            sumber_dana=master.sd[k[2]], jenis_belanja=master.jb[k[3]])
+            for k in data if k not in rincian
+        ]
+        RincianAnggaran.objects.bulk_create(baru, batch_size=500)
+        rincian = rincian_tahun(tahun)
+        dibuat, diubah = [], []
+        for kunci, (_, jumlah) in data.items():
+            isi = dict(zip(("pagu", *BULAN_AK), jumlah, strict=True))
+            p = lama.get(rincian[kunci])
+            if p is None:
+                dibuat.append(PaguAnggaran(versi=versi, rincian_id=rincian[kunci], **isi))
+            elif [p.pagu, *p.anggaran_kas] != jumlah:
+                for f, v in isi.items():
+                    setattr(p, f, v)
+                diubah.append(p)
+        PaguAnggaran.objects.bulk_create(dibuat, batch_size=500)
+        PaguAnggaran.objects.bulk_update(diubah, ["pagu", *BULAN_AK], batch_size=500)
+    return ringkasan
+
+
+def _periksa_realisasi_tercatat(ta: TahunAnggaran, berlaku: datetime.date, nama_versi: str,
+                                data: dict) -> list[Galat]:
+    """The new pagu of a line must still hold the realisasi already recorded on it, in every
+    month in which this version will be the one in force."""
+    rincian = rincian_tahun(ta.tahun)
+    garis = {rincian[k]: k for k in data if k in rincian}
+    lain = [v.berlaku_mulai for v in VersiAnggaran.objects.filter(tahun=ta).exclude(
+        berlaku_mulai=berlaku)]
+    bulan_berlaku = []
+    for m in range(1, 13):
+        akhir = akhir_bulan(ta.tahun, m)
+        if berlaku <= akhir and not any(berlaku < b <= akhir for b in lain):
+            bulan_berlaku.append(m)
+    bulanan: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for x in RealisasiKeuangan.objects.filter(rincian_id__in=garis).values(
+            "rincian_id", "bulan", "jumlah"):
+        bulanan[x["rincian_id"]][x["bulan"]] = x["jumlah"]
+    galat = []
+    for rid, realisasi in bulanan.items():
+        nomor, jumlah = data[garis[rid]]
+        kumulatif = Decimal(0)
+        for m in range(1, 13):
+            kumulatif += realisasi.get(m, 0)
+            if m in bulan_berlaku and kumulatif > jumlah[0]:
+                galat.append(Galat(nomor, "pagu", f"{jumlah[0]:f}", (
+                    f"realisasi kumulatif s.d. bulan {m} yang sudah tercatat, "
+                    f"{rupiah(kumulatif)}, melebihi pagu ini ({nama_versi}) pada rincian "
+                    f"{label_kunci(garis[rid])}")))
+                break
+    return galat
