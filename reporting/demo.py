@@ -16,20 +16,31 @@ from django.contrib.auth import get_user_model
 from django.db.models import BigIntegerField, F
 from django.utils import timezone
 
-from budget.models import BULAN_AK, PaguAnggaran, PerangkatDaerah, RealisasiKeuangan, TahunAnggaran
+from budget.models import (
+    BULAN_AK,
+    PaguAnggaran,
+    PerangkatDaerah,
+    RealisasiFisik,
+    RealisasiKeuangan,
+    RincianAnggaran,
+    TahunAnggaran,
+)
 from evaluation.db import SumSen
+from lib.rupiah import desimal
 
 from .models import (
     KategoriPermasalahan,
     LaporanBulanan,
     Permasalahan,
     RiwayatLaporan,
+    SnapshotLaporan,
     StatusLaporan,
     StatusPermasalahan,
 )
 from .services import batas_waktu
 
 K = KategoriPermasalahan
+NOL = Decimal(0)
 
 # (kategori, uraian, tindak lanjut, penanggung jawab) — as OPD write them in the Rakor POP.
 PERMASALAHAN = [
@@ -125,7 +136,50 @@ def muat_laporan_demo(sekarang: datetime.datetime | None = None) -> dict[str, in
          for r in langkah]
     )
     Permasalahan.objects.bulk_create(masalah)
+    SnapshotLaporan.objects.bulk_create(_snapshot(laporan, riwayat), batch_size=500)
     return {"laporan": len(laporan), "permasalahan": len(masalah)}
+
+
+def _snapshot(laporan: list[LaporanBulanan], riwayat: list[list[dict]]) -> list[SnapshotLaporan]:
+    """What each demo report carried when it was submitted, in the shape of
+    ``services.snapshot_data``, built from the demo's rows in a few queries per year."""
+    hasil = []
+    per_tahun: dict[int, list] = {}
+    for lap, langkah in zip(laporan, riwayat, strict=True):
+        per_tahun.setdefault(lap.tahun_id, []).append((lap, langkah[0]))
+    for tahun_id, daftar in per_tahun.items():
+        baris: dict[int, list] = {}
+        for rid, opd_id, sk, sk_nama, sd, jb in RincianAnggaran.objects.filter(
+            tahun_id=tahun_id
+        ).values_list("id", "opd_id", "sub_kegiatan__kode", "sub_kegiatan__nama",
+                      "sumber_dana__kode", "jenis_belanja__kode").order_by(
+            "sub_kegiatan__kode", "sumber_dana__kode", "jenis_belanja__kode"
+        ):
+            baris.setdefault(opd_id, []).append((rid, f"{sk} {sk_nama} · {sd} · {jb}"))
+        jumlah = dict(
+            ((rid, b), j) for rid, b, j in RealisasiKeuangan.objects.filter(
+                rincian__tahun_id=tahun_id).values_list("rincian_id", "bulan", "jumlah")
+        )
+        fisik: dict[int, dict] = {}
+        for opd_id, sid, kode, nama, b, persen in RealisasiFisik.objects.filter(
+            tahun_id=tahun_id
+        ).values_list("opd_id", "sub_kegiatan_id", "sub_kegiatan__kode", "sub_kegiatan__nama",
+                      "bulan", "persen"):
+            fisik.setdefault((opd_id, b), {})[str(sid)] = {
+                "label": f"{kode} {nama}", "fisik": desimal(persen)}
+        for lap, ajuan in daftar:
+            data_baris = {}
+            for rid, label in baris.get(lap.opd_id, []):
+                bulan_ini = jumlah.get((rid, lap.bulan), NOL)
+                kumulatif = sum((jumlah.get((rid, b), NOL) for b in range(1, lap.bulan + 1)), NOL)
+                data_baris[str(rid)] = {"label": label, "realisasi": desimal(bulan_ini),
+                                        "kumulatif": desimal(kumulatif)}
+            hasil.append(SnapshotLaporan(
+                laporan=lap, nomor=1, dibuat_pada=ajuan["pada"], oleh=ajuan["oleh"],
+                data={"baris": data_baris, "fisik": fisik.get((lap.opd_id, lap.bulan), {}),
+                      "permasalahan": []},
+            ))
+    return hasil
 
 
 def _laporan(ta, o, bulan, sekarang, verifikator, operator):

@@ -74,3 +74,20 @@ def test_the_2025_matrix_page_shows_the_demos_kinds_of_report_and_rates(client, 
     assert f"{m.total.diterima} diterima ({persen(m.total.persen_diterima)})" in html
     assert f"{m.total.tepat_waktu} tepat waktu ({persen(m.total.persen_tepat_waktu)})" in html
     assert html.count('<td class="sel sel--') == len(m.baris) * 12 == 49 * 12
+
+
+def test_every_submitted_demo_report_keeps_what_it_carried_at_submission():
+    from decimal import Decimal
+
+    from budget.models import RealisasiKeuangan
+    from reporting.models import SnapshotLaporan
+
+    diajukan = LaporanBulanan.objects.filter(pertama_diajukan_pada__isnull=False)
+    assert SnapshotLaporan.objects.count() == diajukan.count()
+    lap = diajukan.filter(tahun__tahun=2025, bulan=11).select_related("opd").first()
+    snap = lap.snapshot.get()
+    assert snap.nomor == 1 and snap.dibuat_pada == lap.pertama_diajukan_pada
+    total = sum(Decimal(v["realisasi"]) for v in snap.data["baris"].values())
+    assert total == sum(RealisasiKeuangan.objects.filter(
+        rincian__opd=lap.opd, rincian__tahun=lap.tahun, bulan=11).values_list("jumlah", flat=True))
+    assert snap.data["fisik"]  # the sub kegiatan's fisik of that month
