@@ -249,7 +249,29 @@ def rekap(
     """All figures of one cut-off. ``semua_opd`` lists OPD to show even with no lines
     (in display order); lines of OPD not listed are still counted."""
     baris = list(baris)
-    per_opd = kelompokkan(baris, lambda b: b.opd)
+    return rekap_dari_jumlah(
+        tahun, bulan,
+        per_opd=kelompokkan(baris, lambda b: b.opd),
+        per_sumber_dana=kelompokkan(baris, lambda b: b.sumber_dana),
+        per_jenis_belanja=kelompokkan(baris, lambda b: b.jenis_belanja),
+        per_sub_kegiatan=kelompokkan(baris, lambda b: (b.opd, b.sub_kegiatan)),
+        semua_opd=semua_opd,
+    )
+
+
+def rekap_dari_jumlah(
+    tahun: int,
+    bulan: int,
+    *,
+    per_opd: dict[Hashable, Jumlah],
+    per_sumber_dana: dict[Hashable, Jumlah],
+    per_jenis_belanja: dict[Hashable, Jumlah],
+    per_sub_kegiatan: dict[Hashable, Jumlah],
+    semua_opd: Iterable[Hashable] = (),
+) -> Rekap:
+    """``rekap()`` from sums already added up per group (in first-seen order), e.g. by the
+    database: the same figures, ranks and sebaran."""
+    per_opd = dict(per_opd)
     urutan = {k: i for i, k in enumerate(semua_opd)}
     for k in urutan:
         per_opd.setdefault(k, Jumlah())
@@ -259,21 +281,15 @@ def rekap(
         [Kelompok(k, a, rank[k]) for k, a in angka_opd.items()],
         {k: urutan.get(k, len(urutan) + i) for i, k in enumerate(angka_opd)},
     )
-    per_sub = kelompokkan(baris, lambda b: (b.opd, b.sub_kegiatan))
-    sub_kegiatan = [Kelompok(k, angka(j)) for k, j in per_sub.items()]
+    sub_kegiatan = [Kelompok(k, angka(j)) for k, j in per_sub_kegiatan.items()]
     total = sum(per_opd.values(), Jumlah())
     return Rekap(
         tahun=tahun,
         bulan=bulan,
         total=angka(total),
         opd=opd,
-        sumber_dana=[
-            Kelompok(k, angka(j)) for k, j in kelompokkan(baris, lambda b: b.sumber_dana).items()
-        ],
-        jenis_belanja=[
-            Kelompok(k, angka(j))
-            for k, j in kelompokkan(baris, lambda b: b.jenis_belanja).items()
-        ],
+        sumber_dana=[Kelompok(k, angka(j)) for k, j in per_sumber_dana.items()],
+        jenis_belanja=[Kelompok(k, angka(j)) for k, j in per_jenis_belanja.items()],
         sub_kegiatan=sub_kegiatan,
         sebaran=sebaran(k.angka for k in sub_kegiatan),
     )

@@ -43,6 +43,7 @@ from .generator import DataDemo, TahunDemo, buat_demo
 from .master import JENIS_BELANJA, PEMDA, SUMBER_DANA
 
 BATCH = 2000
+BATCH_SISIP = 50_000
 SALT_DEMO = "SiapDemoLampungBarat25"  # 22 characters: as strong as Django's own salts
 BERGABUNG = datetime.datetime(2023, 1, 2, 8, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta"))
 
@@ -168,30 +169,61 @@ def _simpan_tahun(t: TahunDemo, opd, sub, sd, jb) -> tuple[int, int]:
                                     berlaku_mulai=v.berlaku, dasar_hukum=v.dasar_hukum)
              for v in t.rencana.versi}
     VersiAnggaran.objects.bulk_create(versi.values())
-    rincian = RincianAnggaran.objects.bulk_create([
-        RincianAnggaran(tahun_id=ta.pk, opd_id=opd[b.opd].pk, sub_kegiatan_id=sub[b.sub].pk,
-                        sumber_dana_id=sd[b.sumber_dana].pk,
-                        jenis_belanja_id=jb[b.jenis_belanja].pk)
-        for b in t.baris
-    ], batch_size=BATCH)
-    PaguAnggaran.objects.bulk_create([
-        PaguAnggaran(versi_id=versi[k].pk, rincian_id=r.pk, pagu=_rp(p),
-                     **{f: _rp(x) for f, x in zip(BULAN_AK, b.ak[k], strict=True)})
+    kunci = [(opd[b.opd].pk, sub[b.sub].pk, sd[b.sumber_dana].pk, jb[b.jenis_belanja].pk)
+             for b in t.baris]
+    _sisipkan(RincianAnggaran, ["tahun_id", "opd_id", "sub_kegiatan_id", "sumber_dana_id",
+                                "jenis_belanja_id"], ((ta.pk, *k) for k in kunci))
+    id_rincian = {
+        tuple(k): i for i, *k in RincianAnggaran.objects.filter(tahun=ta).values_list(
+            "id", "opd_id", "sub_kegiatan_id", "sumber_dana_id", "jenis_belanja_id")
+    }
+    rincian = [id_rincian[k] for k in kunci]
+    _sisipkan(PaguAnggaran, ["versi_id", "rincian_id", "pagu", *BULAN_AK], (
+        (versi[k].pk, r, _rp(p), *(_rp(x) for x in b.ak[k]))
         for b, r in zip(t.baris, rincian, strict=True) for k, p in b.pagu.items()
-    ], batch_size=BATCH)
-    realisasi = RealisasiKeuangan.objects.bulk_create([
-        RealisasiKeuangan(rincian_id=r.pk, bulan=bulan, jumlah=_rp(x))
+    ))
+    realisasi = _sisipkan(RealisasiKeuangan, ["rincian_id", "bulan", "jumlah"], (
+        (r, bulan, _rp(x))
         for b, r in zip(t.baris, rincian, strict=True)
         for bulan, x in enumerate(b.realisasi, start=1) if x  # no SP2D, no row
-    ], batch_size=BATCH)
+    ))
     fisik = 0
     for model, kolom in ((TargetFisik, "target"), (RealisasiFisik, "realisasi")):
-        fisik += len(model.objects.bulk_create([
-            model(tahun_id=ta.pk, opd_id=opd[f.opd].pk, sub_kegiatan_id=sub[f.sub].pk,
-                  bulan=bulan, persen=_rp(p))
+        fisik += _sisipkan(model, ["tahun_id", "opd_id", "sub_kegiatan_id", "bulan", "persen"], (
+            (ta.pk, opd[f.opd].pk, sub[f.sub].pk, bulan, _rp(p))
             for f in t.fisik for bulan, p in enumerate(getattr(f, kolom), start=1)
-        ], batch_size=BATCH))
-    return len(realisasi), fisik
+        ))
+    return realisasi, fisik
+
+
+def _sisipkan(model, kolom: list[str], rows) -> int:
+    """Insert plain rows into ``model``'s table; returns how many. The demo's large tables
+    (100x: millions of rows) go in without building a model instance per row: COPY on
+    PostgreSQL, ``executemany`` elsewhere. No model logic runs on insert (nor did it with
+    ``bulk_create``): the rows are checked by the database constraints."""
+    q = connection.ops.quote_name
+    tabel = q(model._meta.db_table)
+    daftar = ", ".join(q(k) for k in kolom)
+    n = 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {tabel} ({daftar}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    n += 1
+            return n
+        sql = f"INSERT INTO {tabel} ({daftar}) VALUES ({', '.join(['%s'] * len(kolom))})"
+        batch = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) == BATCH_SISIP:
+                cursor.executemany(sql, batch)
+                n += len(batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
+            n += len(batch)
+    return n
 
 
 def _simpan_akun(opd: dict[str, PerangkatDaerah]) -> None:
