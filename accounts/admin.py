@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .models import User
+from .models import CatatanAkun, User
 
 
 @admin.register(User)
@@ -14,3 +14,21 @@ class PenggunaAdmin(UserAdmin):
     add_fieldsets = UserAdmin.add_fieldsets + (
         ("Peran di SIAP", {"fields": ("peran", "jabatan", "opd")}),
     )
+
+
+@admin.register(CatatanAkun)
+class CatatanAkunAdmin(admin.ModelAdmin):
+    """Read-only: the audit trail is written by SIAP's user pages, never edited."""
+
+    list_display = ("waktu", "pengguna", "tindakan", "oleh", "keterangan")
+    list_filter = ("tindakan",)
+    search_fields = ("pengguna__username", "oleh__username", "keterangan")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -16,6 +16,10 @@ The subprocess migrates, loads the demo with ``muat_demo(skala=N)``, and times (
   dashboard  ``/?tahun=2025&bulan=11`` through Django's test client as the demo pimpinan;
   simpan     ``reporting.services.simpan`` of one monthly report of (up to) 300 lines.
 
+``--db-ada URL --skala N`` measures an already loaded database instead (e.g. a 100x demo
+loaded once with ``muat_demo(skala=100)``, which takes many minutes): no migrate, no load, and
+the database is not dropped — but ``simpan`` adds lines to it.
+
 The machine is shared: the numbers are medians, and noisy.
 """
 
@@ -47,12 +51,15 @@ def _psql(sql: str) -> None:
                    capture_output=True)
 
 
-def jalankan(db: str, skala: int, ulang: int) -> list[dict]:
+def jalankan(db: str, skala: int, ulang: int, ada: str | None = None) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="siap-bench-") as tmp:
         env = dict(os.environ, SIAP_DATA_DIR=tmp, DEBUG="1", ALLOWED_HOSTS="testserver",
                    DJANGO_SETTINGS_MODULE="siap.settings")
         nama_pg = f"siap_bench_{skala}_{os.getpid()}"
-        if db == "postgres":
+        if ada:
+            env["DATABASE_URL"], env["SIAP_BENCH_ADA"] = ada, "1"
+            db = "postgres" if ada.startswith("postgres") else "sqlite"
+        elif db == "postgres":
             _psql(f"DROP DATABASE IF EXISTS {nama_pg}")
             _psql(f"CREATE DATABASE {nama_pg}")
             env["DATABASE_URL"] = f"{PG}/{nama_pg}"
@@ -66,7 +73,7 @@ def jalankan(db: str, skala: int, ulang: int) -> list[dict]:
             )
             return json.loads(keluar.read_text())
         finally:
-            if db == "postgres":
+            if db == "postgres" and not ada:
                 _psql(f"DROP DATABASE IF EXISTS {nama_pg}")
 
 
@@ -91,6 +98,7 @@ def main() -> None:
                    default=["sqlite", "postgres"])
     p.add_argument("--ulang", type=int, default=5)
     p.add_argument("--json", help="also write the results to this file")
+    p.add_argument("--db-ada", help="DATABASE_URL of a database already loaded at --skala")
     p.add_argument("--satu", nargs=4, help=argparse.SUPPRESS)
     a = p.parse_args()
     if a.satu:
@@ -98,6 +106,9 @@ def main() -> None:
         anak(db, int(skala), int(ulang), Path(keluar))
         return
     hasil = []
+    if a.db_ada:
+        hasil = jalankan("", a.skala[0], a.ulang, ada=a.db_ada)
+        a.skala = []
     for skala in a.skala:
         for db in a.db:
             hasil += jalankan(db, skala, a.ulang)
@@ -150,11 +161,12 @@ def anak(db: str, skala: int, ulang: int, keluar: Path) -> None:
         print(f"  {db} x{skala} {operasi}: {ms:.1f} ms, {query} queries {lain or ''}",
               file=sys.stderr, flush=True)
 
-    call_command("migrate", verbosity=0)
-    mulai = time.perf_counter()
-    ringkasan = muat_demo(skala=skala)
-    catat("muat_demo", (time.perf_counter() - mulai) * 1000, None,
-          baris=ringkasan.rincian.get(TAHUN), realisasi=ringkasan.realisasi)
+    if not os.environ.get("SIAP_BENCH_ADA"):
+        call_command("migrate", verbosity=0)
+        mulai = time.perf_counter()
+        ringkasan = muat_demo(skala=skala)
+        catat("muat_demo", (time.perf_counter() - mulai) * 1000, None,
+              baris=ringkasan.rincian.get(TAHUN), realisasi=ringkasan.realisasi)
     _analisa()
 
     from evaluation.queries import hitung_rekap

@@ -2,16 +2,21 @@
 
 The count does not depend on the number of OPD or lines: one query for the version in force,
 one for the lines with their pagu, anggaran kas up to the cut-off and realisasi summed by the
-database (as whole sen, ``evaluation.db``), one each for the latest realisasi and target fisik,
-and one per master used as labels. The group sums are added up as integers (sen), which is
-exact and several times faster than adding ``Decimal`` objects; ``evaluation.figures`` does the
-rest. ``ambil_data_rujukan``/``hitung_rekap_rujukan`` keep the plain line-grain computation as
-the reference the optimised path is tested against.
+database (as whole sen, ``evaluation.db``) and the latest realisasi and target fisik of their
+sub kegiatan, and one per master used as labels. The group sums are added up as integers
+(sen), which is exact and several times faster than adding ``Decimal`` objects;
+``evaluation.figures`` does the rest. ``ambil_data_rujukan``/``hitung_rekap_rujukan`` keep the
+plain line-grain computation as the reference the optimised path is tested against
+(``evaluation/tests/test_optimasi.py``, ``test_skala_acak.py``).
+
+PostgreSQL-specific SQL (``DISTINCT ON``, summing ``numeric`` before converting to sen) is
+chosen by ``connection.vendor`` inside the SQL builders; the portable form is what SQLite runs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
@@ -37,17 +42,59 @@ from .db import SumSen, sen_ke_rupiah
 from .figures import NOL, Baris, Jumlah, Rekap, rekap, rekap_dari_jumlah
 
 
-@dataclass
 class DataRekap:
-    """Plain data for one cut-off: the lines and the labels of their keys."""
+    """Plain data for one cut-off: the lines and the labels of their keys.
 
-    tahun: int
-    bulan: int
-    versi: VersiAnggaran | None
-    baris: list[Baris]
-    opd: dict[int, PerangkatDaerah] = field(default_factory=dict)
-    sumber_dana: dict[int, SumberDana] = field(default_factory=dict)
-    jenis_belanja: dict[int, JenisBelanja] = field(default_factory=dict)
+    ``baris`` (every line as ``Baris``) is either given or built on first read by
+    ``buat_baris`` — ``hitung_rekap`` adds the figures up without it."""
+
+    def __init__(
+        self,
+        tahun: int,
+        bulan: int,
+        versi: VersiAnggaran | None,
+        baris: list[Baris] | None = None,
+        opd: dict[int, PerangkatDaerah] | None = None,
+        sumber_dana: dict[int, SumberDana] | None = None,
+        jenis_belanja: dict[int, JenisBelanja] | None = None,
+        *,
+        buat_baris: Callable[[], list[Baris]] | None = None,
+        fisik_sub: dict[tuple[int, int], tuple[int, int]] | None = None,
+    ) -> None:
+        self.tahun = tahun
+        self.bulan = bulan
+        self.versi = versi
+        self._baris = baris
+        self._buat_baris = buat_baris
+        self._fisik_sub = fisik_sub
+        self.opd = opd if opd is not None else {}
+        self.sumber_dana = sumber_dana if sumber_dana is not None else {}
+        self.jenis_belanja = jenis_belanja if jenis_belanja is not None else {}
+
+    @property
+    def baris(self) -> list[Baris]:
+        if self._baris is None:
+            self._baris = self._buat_baris() if self._buat_baris is not None else []
+        return self._baris
+
+    @baris.setter
+    def baris(self, nilai: list[Baris]) -> None:
+        self._baris = nilai
+
+    def fisik_sub(self, opd: int, sub_kegiatan: int) -> tuple[Decimal, Decimal]:
+        """(realisasi fisik, target fisik) in percent of one (opd, sub kegiatan) at the
+        cut-off; 0 when it has no line in the cut-off or no fisik reported."""
+        if self._fisik_sub is not None:
+            fh, tfh = self._fisik_sub.get((opd, sub_kegiatan), (0, 0))
+            return Decimal(fh).scaleb(-2), Decimal(tfh).scaleb(-2)
+        return next(
+            ((b.fisik, b.target_fisik) for b in self.baris
+             if b.opd == opd and b.sub_kegiatan == sub_kegiatan),
+            (NOL, NOL),
+        )
+
+    def __repr__(self) -> str:
+        return f"DataRekap(tahun={self.tahun}, bulan={self.bulan}, versi={self.versi!r})"
 
 
 @dataclass
@@ -82,27 +129,6 @@ def _fisik_terakhir(model, tahun: int, bulan: int) -> dict[tuple[int, int], Deci
         tahun__tahun=tahun, bulan__lte=bulan, bulan=Subquery(terakhir)
     ).values_list("opd_id", "sub_kegiatan_id", "persen")
     return {(o, s): p for o, s, p in rows}
-
-
-def _fisik_terakhir_sql(model, tahun: int, bulan: int) -> dict[tuple[int, int], Decimal]:
-    """As ``_fisik_terakhir``, joined to the latest month per (opd, sub kegiatan) instead of a
-    correlated subquery per row (which PostgreSQL runs once per row: seconds at 10x)."""
-    q = connection.ops.quote_name
-    tabel, ta = q(model._meta.db_table), q(TahunAnggaran._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"""
-            SELECT f.opd_id, f.sub_kegiatan_id, CAST(ROUND(f.persen * 100) AS INTEGER)
-            FROM {tabel} f
-            JOIN (
-                SELECT g.opd_id, g.sub_kegiatan_id, MAX(g.bulan) AS bulan
-                FROM {tabel} g
-                WHERE g.tahun_id = (SELECT id FROM {ta} WHERE tahun = %s) AND g.bulan <= %s
-                GROUP BY g.opd_id, g.sub_kegiatan_id
-            ) m ON f.opd_id = m.opd_id AND f.sub_kegiatan_id = m.sub_kegiatan_id
-                AND f.bulan = m.bulan
-            WHERE f.tahun_id = (SELECT id FROM {ta} WHERE tahun = %s)
-        """, [tahun, bulan, tahun])
-        return {(o, s): p for o, s, p in cursor.fetchall()}
 
 
 def ambil_data_rujukan(tahun: int, bulan: int) -> DataRekap:
@@ -154,7 +180,7 @@ def ambil_data_rujukan(tahun: int, bulan: int) -> DataRekap:
         bulan=bulan,
         versi=versi,
         baris=baris,
-        opd={o.pk: o for o in PerangkatDaerah.objects.filter(aktif=True)},
+        opd={o.pk: o for o in PerangkatDaerah.objects.all()},  # inactive OPD with lines too
         sumber_dana={s.pk: s for s in SumberDana.objects.all()},
         jenis_belanja={j.pk: j for j in JenisBelanja.objects.all()},
     )
@@ -176,34 +202,91 @@ def _sen(kolom: str) -> str:
     return f"CAST(ROUND({kolom} * 100) AS INTEGER)"
 
 
-def _sql_baris(bulan: int) -> str:
-    q = connection.ops.quote_name
-    t = {m.__name__: q(m._meta.db_table) for m in (
-        RincianAnggaran, PaguAnggaran, RealisasiKeuangan, PerangkatDaerah, SumberDana,
-        JenisBelanja)}
-    sub, ta = q(SubKegiatan._meta.db_table), q(TahunAnggaran._meta.db_table)
-    target = " + ".join(_sen(f"p.{k}") for k in BULAN_AK[:bulan])
-    # Same order as RincianAnggaran.Meta.ordering, so groups appear in the same order as in
-    # the reference computation.
+def _jumlah_sen(kolom: str) -> str:
+    """SQL for the SUM of a money column as a whole number of sen. PostgreSQL adds
+    ``numeric`` exactly and converts once per group; SQLite (REAL storage) converts each
+    value to sen first, then adds the integers exactly."""
+    if connection.vendor == "postgresql":
+        return f"CAST(SUM({kolom}) * 100 AS BIGINT)"
+    return f"SUM(CAST(ROUND({kolom} * 100) AS INTEGER))"
+
+
+def _tabel(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _sql_id_tahun() -> str:
+    return f"(SELECT id FROM {_tabel(TahunAnggaran)} WHERE tahun = %s)"
+
+
+def _sql_fisik_terakhir(model, tahun: int, bulan: int, dialek: str | None = None
+                        ) -> tuple[str, list]:
+    """SQL of the latest cumulative percent (in hundredths: an integer) at or before the
+    cut-off per (opd, sub kegiatan), as (opd_id, sub_kegiatan_id, h, ...), with its parameters.
+    ``dialek`` (default: the connection's vendor) picks the form: PostgreSQL walks the unique
+    index (tahun, opd, sub kegiatan, bulan) backwards with ``DISTINCT ON``, SQLite takes a
+    bare column beside ``MAX``; the portable form
+    (any other backend, and tested on both) joins the latest month per (opd, sub kegiatan)."""
+    dialek = dialek or connection.vendor
+    tabel, id_tahun = _tabel(model), _sql_id_tahun()
+    if dialek == "postgresql":
+        return f"""
+            SELECT DISTINCT ON (g.opd_id, g.sub_kegiatan_id) g.opd_id, g.sub_kegiatan_id,
+                   CAST(ROUND(g.persen * 100) AS INTEGER) AS h
+            FROM {tabel} g WHERE g.tahun_id = {id_tahun} AND g.bulan <= %s
+            ORDER BY g.opd_id DESC, g.sub_kegiatan_id DESC, g.bulan DESC""", [tahun, bulan]
+    if dialek == "sqlite":
+        # SQLite takes the bare column ``persen`` from the row holding MAX(bulan)
+        # (documented: https://www.sqlite.org/lang_select.html#bareagg): one index walk.
+        return f"""
+            SELECT g.opd_id, g.sub_kegiatan_id, CAST(ROUND(g.persen * 100) AS INTEGER),
+                   MAX(g.bulan)
+            FROM {tabel} g WHERE g.tahun_id = {id_tahun} AND g.bulan <= %s
+            GROUP BY g.opd_id, g.sub_kegiatan_id""", [tahun, bulan]
     return f"""
+            SELECT f.opd_id, f.sub_kegiatan_id, CAST(ROUND(f.persen * 100) AS INTEGER) AS h
+            FROM {tabel} f
+            JOIN (
+                SELECT g.opd_id, g.sub_kegiatan_id, MAX(g.bulan) AS bulan
+                FROM {tabel} g WHERE g.tahun_id = {id_tahun} AND g.bulan <= %s
+                GROUP BY g.opd_id, g.sub_kegiatan_id
+            ) m ON f.opd_id = m.opd_id AND f.sub_kegiatan_id = m.sub_kegiatan_id
+                AND f.bulan = m.bulan
+            WHERE f.tahun_id = {id_tahun}""", [tahun, bulan, tahun]
+
+
+def _sql_baris(tahun: int, bulan: int, versi_id: int) -> tuple[str, list]:
+    """One query for every line of the year: keys, pagu, anggaran kas up to the cut-off and
+    realisasi up to the cut-off, all in sen. Ordered as
+    ``RincianAnggaran.Meta.ordering`` so that groups appear in the reference's order."""
+    sub = _tabel(SubKegiatan)
+    id_tahun = _sql_id_tahun()
+    kolom_ak = [f"p.{k}" for k in BULAN_AK[:bulan]]
+    if connection.vendor == "postgresql":
+        target = f"CAST(({' + '.join(kolom_ak)}) * 100 AS BIGINT)"
+    else:
+        target = " + ".join(_sen(k) for k in kolom_ak)
+    sql = f"""
         SELECT r.opd_id, r.sub_kegiatan_id, r.sumber_dana_id, r.jenis_belanja_id,
                COALESCE({_sen("p.pagu")}, 0), COALESCE({target}, 0), COALESCE(k.sen, 0)
-        FROM {t["RincianAnggaran"]} r
-        JOIN {t["PerangkatDaerah"]} o ON o.id = r.opd_id
+        FROM {_tabel(RincianAnggaran)} r
+        JOIN {_tabel(PerangkatDaerah)} o ON o.id = r.opd_id
         JOIN {sub} s ON s.id = r.sub_kegiatan_id
-        JOIN {t["SumberDana"]} sd ON sd.id = r.sumber_dana_id
-        JOIN {t["JenisBelanja"]} jb ON jb.id = r.jenis_belanja_id
-        LEFT JOIN {t["PaguAnggaran"]} p ON p.rincian_id = r.id AND p.versi_id = %s
+        JOIN {_tabel(SumberDana)} sd ON sd.id = r.sumber_dana_id
+        JOIN {_tabel(JenisBelanja)} jb ON jb.id = r.jenis_belanja_id
+        LEFT JOIN {_tabel(PaguAnggaran)} p ON p.rincian_id = r.id AND p.versi_id = %s
         LEFT JOIN (
-            SELECT x.rincian_id, SUM({_sen("x.jumlah")}) AS sen
-            FROM {t["RealisasiKeuangan"]} x
-            JOIN {t["RincianAnggaran"]} r2 ON r2.id = x.rincian_id
-            WHERE r2.tahun_id = (SELECT id FROM {ta} WHERE tahun = %s) AND x.bulan <= %s
+            SELECT x.rincian_id, {_jumlah_sen("x.jumlah")} AS sen
+            FROM {_tabel(RealisasiKeuangan)} x
+            JOIN {_tabel(RincianAnggaran)} r2 ON r2.id = x.rincian_id
+            WHERE r2.tahun_id = {id_tahun} AND x.bulan <= %s
             GROUP BY x.rincian_id
         ) k ON k.rincian_id = r.id
-        WHERE r.tahun_id = (SELECT id FROM {ta} WHERE tahun = %s)
+        WHERE r.tahun_id = {id_tahun}
         ORDER BY o.kode, s.kode, sd.urutan, jb.kode
     """
+    params = [versi_id, tahun, bulan, tahun]
+    return sql, params
 
 
 def _ke_jumlah(s: list[int]) -> Jumlah:
@@ -214,57 +297,111 @@ def _ke_jumlah(s: list[int]) -> Jumlah:
     )
 
 
-def hitung_rekap(tahun: int, bulan: int) -> HasilRekap:
-    """The Rakor figures of ``tahun`` up to the end of ``bulan`` — the one entry point used by
-    pages, exports, the API and the CLI."""
-    cek_bulan(bulan)
-    versi = VersiAnggaran.berlaku_pada(tahun, akhir_bulan(tahun, bulan))
-    # Fisik in hundredths of a percent (an int): pagu_sen × fisik_h adds up exactly.
-    fisik_h = _fisik_terakhir_sql(RealisasiFisik, tahun, bulan)
-    target_fisik_h = _fisik_terakhir_sql(TargetFisik, tahun, bulan)
-
+def _fisik_terakhir_h(model, tahun: int, bulan: int, dialek: str | None = None
+                      ) -> dict[tuple[int, int], int]:
+    sql, params = _sql_fisik_terakhir(model, tahun, bulan, dialek)
     with connection.cursor() as cursor:
-        cursor.execute(
-            _sql_baris(bulan), [versi.pk if versi else -1, tahun, bulan, tahun]
-        )
-        rows = cursor.fetchall()
+        cursor.execute(sql, params)
+        return {(row[0], row[1]): row[2] for row in cursor.fetchall()}
 
-    per_opd: dict = {}
-    per_sd: dict = {}
-    per_jb: dict = {}
-    per_sub: dict = {}
-    baris = []
-    for opd, sub, sd, jb, p, t, r in rows:
-        if not (p or t or r):
-            continue  # not in the version in force and nothing spent: not part of the cut-off
-        kunci_sub = (opd, sub)
-        fh = fisik_h.get(kunci_sub, 0)
-        tfh = target_fisik_h.get(kunci_sub, 0)
-        nilai = (p, t, r, p * fh, p * tfh)
-        for peta, k in ((per_opd, opd), (per_sd, sd), (per_jb, jb), (per_sub, kunci_sub)):
-            s = peta.get(k)
-            if s is None:
-                peta[k] = list(nilai)
-            else:
-                s[0] += nilai[0]
-                s[1] += nilai[1]
-                s[2] += nilai[2]
-                s[3] += nilai[3]
-                s[4] += nilai[4]
-        baris.append(Baris(
+
+def _baris_dari_rows(rows: list[tuple], fisik_h: dict, target_fisik_h: dict) -> list[Baris]:
+    """The ``Baris`` of the rows of ``_sql_baris`` (lines outside the cut-off left out)."""
+    return [
+        Baris(
             opd=opd, sub_kegiatan=sub, sumber_dana=sd, jenis_belanja=jb,
             pagu=Decimal(p).scaleb(-2), target=Decimal(t).scaleb(-2),
             realisasi=Decimal(r).scaleb(-2),
-            fisik=Decimal(fh).scaleb(-2), target_fisik=Decimal(tfh).scaleb(-2),
-        ))
+            fisik=Decimal(fisik_h.get((opd, sub), 0)).scaleb(-2),
+            target_fisik=Decimal(target_fisik_h.get((opd, sub), 0)).scaleb(-2),
+        )
+        for opd, sub, sd, jb, p, t, r in rows
+        if p or t or r
+    ]
+
+
+def hitung_rekap(tahun: int, bulan: int) -> HasilRekap:
+    """The Rakor figures of ``tahun`` up to the end of ``bulan`` — the one entry point used by
+    pages, exports, the API and the CLI.
+
+    Seven queries whatever the size: the version in force, the latest realisasi and target
+    fisik per (OPD, sub kegiatan), the lines (``_sql_baris``), and one per master used as
+    labels. The group sums are added up as integers: sen, and sen × hundredths of a percent
+    for the fisik weights (a sub kegiatan's fisik is the same on all its lines, so its weight
+    is its pagu × fisik). ``data.baris`` (every line as ``Baris``) is only built when read;
+    ``data.fisik_sub`` gives one sub kegiatan's fisik without it."""
+    cek_bulan(bulan)
+    versi = VersiAnggaran.berlaku_pada(tahun, akhir_bulan(tahun, bulan))
+    # Fisik in hundredths of a percent (an int): pagu_sen × fisik_h adds up exactly.
+    fisik_h = _fisik_terakhir_h(RealisasiFisik, tahun, bulan)
+    target_fisik_h = _fisik_terakhir_h(TargetFisik, tahun, bulan)
+    sql, params = _sql_baris(tahun, bulan, versi.pk if versi else -1)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+
+    per_sd: dict = {}
+    per_jb: dict = {}
+    per_sub: dict = {}
+    fisik_sub: dict = {}
+    kunci_sub = None
+    jumlah_sub = None
+    fh = tfh = 0
+    for opd, sub, sd, jb, p, t, r in rows:
+        if not (p or t or r):
+            continue  # not in the version in force and nothing spent: not part of the cut-off
+        if kunci_sub is None or kunci_sub[0] != opd or kunci_sub[1] != sub:
+            kunci_sub = (opd, sub)
+            jumlah_sub = per_sub.get(kunci_sub)
+            fh, tfh = fisik_h.get(kunci_sub, 0), target_fisik_h.get(kunci_sub, 0)
+            if jumlah_sub is None:  # rows come ordered, so a sub kegiatan is one run
+                jumlah_sub = per_sub[kunci_sub] = [0, 0, 0]
+                fisik_sub[kunci_sub] = (fh, tfh)
+        jumlah_sub[0] += p
+        jumlah_sub[1] += t
+        jumlah_sub[2] += r
+        bf, btf = p * fh, p * tfh
+        s = per_sd.get(sd)
+        if s is None:
+            per_sd[sd] = [p, t, r, bf, btf]
+        else:
+            s[0] += p
+            s[1] += t
+            s[2] += r
+            s[3] += bf
+            s[4] += btf
+        s = per_jb.get(jb)
+        if s is None:
+            per_jb[jb] = [p, t, r, bf, btf]
+        else:
+            s[0] += p
+            s[1] += t
+            s[2] += r
+            s[3] += bf
+            s[4] += btf
+
+    per_opd: dict = {}
+    jumlah_per_sub = {}
+    for kunci, (p, t, r) in per_sub.items():
+        fh, tfh = fisik_sub[kunci]
+        nilai = (p, t, r, p * fh, p * tfh)
+        jumlah_per_sub[kunci] = _ke_jumlah(nilai)
+        s = per_opd.get(kunci[0])
+        if s is None:
+            per_opd[kunci[0]] = list(nilai)
+        else:
+            for i in range(5):
+                s[i] += nilai[i]
+
     data = DataRekap(
         tahun=tahun,
         bulan=bulan,
         versi=versi,
-        baris=baris,
-        opd={o.pk: o for o in PerangkatDaerah.objects.filter(aktif=True)},
+        opd={o.pk: o for o in PerangkatDaerah.objects.all()},  # inactive OPD with lines too
         sumber_dana={s.pk: s for s in SumberDana.objects.all()},
         jenis_belanja={j.pk: j for j in JenisBelanja.objects.all()},
+        buat_baris=lambda: _baris_dari_rows(rows, fisik_h, target_fisik_h),
+        fisik_sub=fisik_sub,
     )
     return HasilRekap(
         data=data,
@@ -273,7 +410,7 @@ def hitung_rekap(tahun: int, bulan: int) -> HasilRekap:
             per_opd={k: _ke_jumlah(v) for k, v in per_opd.items()},
             per_sumber_dana={k: _ke_jumlah(v) for k, v in per_sd.items()},
             per_jenis_belanja={k: _ke_jumlah(v) for k, v in per_jb.items()},
-            per_sub_kegiatan={k: _ke_jumlah(v) for k, v in per_sub.items()},
+            per_sub_kegiatan=jumlah_per_sub,
             semua_opd=list(data.opd),
         ),
     )

@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
+
 from budget.models import (
     BULAN_AK,
     PaguAnggaran,
@@ -25,8 +27,8 @@ from budget.models import (
 from lib.periode import akhir_bulan, cek_bulan
 
 from .db import SumSen, sen_ke_rupiah
-from .figures import NOL, Angka, Jumlah, angka, kelompokkan
-from .queries import HasilRekap
+from .figures import NOL, Angka, Jumlah, angka
+from .queries import HasilRekap, _jumlah_sen, _sql_id_tahun, _tabel
 
 # --- Kurva S -----------------------------------------------------------------------------
 
@@ -80,12 +82,119 @@ def _fisik_per_bulan(model, tahun: int, saring: dict) -> dict[tuple[int, int], l
 _CARI = object()
 
 
+_PISAH = 100_000_000  # pagu_sen = hi × _PISAH + lo: Σ hi × Δh and Σ lo × Δh stay in 64 bits
+
+
+def _sql_kurva(tahun: int, bulan: int, versi_id: int, opd_id: int | None,
+               sub_kegiatan_id: int | None) -> tuple[str, list]:
+    """One query for the whole series, as at most 37 rows (jenis, bulan, a, b, ak_01..ak_12)
+    of integers: jenis 0 = pagu and anggaran kas per month of the version (sen); 1 =
+    realisasi per month up to the cut-off (sen, in a); 2 = realisasi fisik and 3 = target
+    fisik: the change of Σ pagu × fisik at each month (sen × hundredths of a percent) as
+    a × ``_PISAH`` + b. A fisik's change at month m is its value minus the previous
+    report's (``LAG``), weighted by the pagu of its (OPD, sub kegiatan); the database adds
+    them up per month, so no per-(OPD, sub kegiatan) row reaches Python."""
+    id_tahun = _sql_id_tahun()
+    rincian = _tabel(RincianAnggaran)
+
+    def saring(opd: str, sub: str) -> tuple[str, list]:
+        sql, params = "", []
+        if opd_id is not None:
+            sql += f" AND {opd} = %s"
+            params.append(opd_id)
+        if sub_kegiatan_id is not None:
+            sql += f" AND {sub} = %s"
+            params.append(sub_kegiatan_id)
+        return sql, params
+
+    kosong = ", ".join(["NULL"] * 12)
+    s_r, p_r = saring("r.opd_id", "r.sub_kegiatan_id")
+    s_f, p_f = saring("f.opd_id", "f.sub_kegiatan_id")
+    pagu = f"{_tabel(PaguAnggaran)} p JOIN {rincian} r ON r.id = p.rincian_id"
+    cte = [f"""pg AS (
+            SELECT r.opd_id, r.sub_kegiatan_id, {_jumlah_sen("p.pagu")} AS sen
+            FROM {pagu} WHERE p.versi_id = %s{s_r}
+            GROUP BY r.opd_id, r.sub_kegiatan_id)"""]
+    params: list = [versi_id, *p_r]
+    for nama, model in (("fd", RealisasiFisik), ("td", TargetFisik)):
+        cte.append(f"""{nama} AS (
+            SELECT f.opd_id, f.sub_kegiatan_id, f.bulan,
+                   f.h - LAG(f.h, 1, 0) OVER (
+                       PARTITION BY f.opd_id, f.sub_kegiatan_id ORDER BY f.bulan) AS dh
+            FROM (SELECT f.opd_id, f.sub_kegiatan_id, f.bulan,
+                         CAST(ROUND(f.persen * 100) AS INTEGER) AS h
+                  FROM {_tabel(model)} f WHERE f.tahun_id = {id_tahun}{s_f}) f)""")
+        params += [tahun, *p_f]
+    bagian = [
+        f"""SELECT 0, 0, {_jumlah_sen("p.pagu")}, 0,
+                   {", ".join(_jumlah_sen(f"p.{k}") for k in BULAN_AK)}
+            FROM {pagu} WHERE p.versi_id = %s{s_r}""",
+        f"""SELECT 1, x.bulan, {_jumlah_sen("x.jumlah")}, 0, {kosong}
+            FROM {_tabel(RealisasiKeuangan)} x JOIN {rincian} r ON r.id = x.rincian_id
+            WHERE r.tahun_id = {id_tahun} AND x.bulan <= %s{s_r}
+            GROUP BY x.bulan""",
+    ]
+    params += [versi_id, *p_r, tahun, bulan, *p_r]
+    for jenis, nama in ((2, "fd"), (3, "td")):
+        bagian.append(f"""SELECT {jenis}, d.bulan, SUM((pg.sen / {_PISAH}) * d.dh),
+                   SUM((pg.sen - (pg.sen / {_PISAH}) * {_PISAH}) * d.dh), {kosong}
+            FROM {nama} d JOIN pg ON pg.opd_id = d.opd_id
+                AND pg.sub_kegiatan_id = d.sub_kegiatan_id
+            GROUP BY d.bulan""")
+    sql = "WITH " + ",\n".join(cte) + "\n" + "\nUNION ALL\n".join(bagian)
+    return sql, params
+
+
 def seri_kurva(tahun: int, bulan: int, *, opd_id: int | None = None,
                sub_kegiatan_id: int | None = None, versi=_CARI) -> SeriKurva:
-    """The Kurva S series of the pemda, one OPD or one sub kegiatan of an OPD, in five
-    queries whatever the size: the version in force at the cut-off, its pagu and anggaran
-    kas per (OPD, sub kegiatan), realisasi per month, realisasi fisik and target fisik.
-    Pass ``versi`` (``HasilRekap.data.versi``) when already known to save the first one."""
+    """The Kurva S series of the pemda, one OPD or one sub kegiatan of an OPD, in two
+    queries whatever the size: the version in force at the cut-off, and ``_sql_kurva``
+    (at most 37 rows). Pass ``versi`` (``HasilRekap.data.versi``) when already known to save
+    the first one.
+
+    Sums are integers (sen; fisik weights in sen × hundredths of a percent), so the curve
+    equals ``seri_kurva_rujukan`` exactly."""
+    cek_bulan(bulan)
+    if versi is _CARI:
+        versi = VersiAnggaran.berlaku_pada(tahun, akhir_bulan(tahun, bulan))
+    sql, params = _sql_kurva(tahun, bulan, versi.pk if versi is not None else -1, opd_id,
+                             sub_kegiatan_id)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+
+    pagu_total = 0
+    ak = [0] * 12
+    realisasi = [0] * 12
+    beda = ([0] * 12, [0] * 12)  # change of Σ pagu × fisik (target fisik) at each month
+    for jenis, b, nilai_a, nilai_b, *kas in rows:
+        if jenis == 0:
+            pagu_total = int(nilai_a or 0)
+            ak = [int(k or 0) for k in kas]
+        elif jenis == 1:
+            realisasi[b - 1] = int(nilai_a)
+        else:
+            beda[jenis - 2][b - 1] = int(nilai_a) * _PISAH + int(nilai_b)
+
+    bulanan = []
+    target = real = bobot = bobot_target = 0
+    for m in range(12):
+        target += ak[m]
+        real += realisasi[m]
+        bobot += beda[0][m]
+        bobot_target += beda[1][m]
+        bulanan.append(angka(Jumlah(
+            pagu=Decimal(pagu_total).scaleb(-2), target=Decimal(target).scaleb(-2),
+            realisasi=Decimal(real).scaleb(-2), bobot_fisik=Decimal(bobot).scaleb(-4),
+            bobot_target_fisik=Decimal(bobot_target).scaleb(-4),
+        )))
+    return SeriKurva(bulan=bulan, bulanan=bulanan)
+
+
+def seri_kurva_rujukan(tahun: int, bulan: int, *, opd_id: int | None = None,
+               sub_kegiatan_id: int | None = None, versi=_CARI) -> SeriKurva:
+    """``seri_kurva`` by the plain computation (``Decimal`` per (OPD, sub kegiatan) and
+    month, five queries) — the reference the fast path is tested against."""
     cek_bulan(bulan)
     saring_rincian: dict = {}
     saring_fisik: dict = {}
@@ -224,12 +333,8 @@ def baris_anggaran(hasil: HasilRekap, opd_id: int, sub_kegiatan_id: int) -> list
     ):
         real[rid][b] = sen_ke_rupiah(sen)
 
-    # Fisik belongs to the sub kegiatan, not the line: take it from the rekap's lines.
-    fisik = next(
-        ((b.fisik, b.target_fisik) for b in hasil.data.baris
-         if b.opd == opd_id and b.sub_kegiatan == sub_kegiatan_id),
-        (NOL, NOL),
-    )
+    # Fisik belongs to the sub kegiatan, not the line: take it from the rekap.
+    fisik = hasil.data.fisik_sub(opd_id, sub_kegiatan_id)
     hasil_baris = []
     for r in rincian:
         pagu, kas = ak.get(r.pk, (NOL, [NOL] * 12))
@@ -251,9 +356,5 @@ def baris_anggaran(hasil: HasilRekap, opd_id: int, sub_kegiatan_id: int) -> list
 
 def jumlah_sub(hasil: HasilRekap, opd_id: int, sub_kegiatan_id: int) -> Angka | None:
     """The figures of one sub kegiatan of one OPD as the rekap computed them."""
-    per_sub = kelompokkan(
-        (b for b in hasil.data.baris if b.opd == opd_id and b.sub_kegiatan == sub_kegiatan_id),
-        lambda b: b.sub_kegiatan,
-    )
-    j = per_sub.get(sub_kegiatan_id)
-    return angka(j) if j is not None else None
+    kunci = (opd_id, sub_kegiatan_id)
+    return next((k.angka for k in hasil.rekap.sub_kegiatan if k.kunci == kunci), None)

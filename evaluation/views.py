@@ -251,11 +251,7 @@ def dasbor(request):
             persen_target=t.persen_target,
             capaian_anggaran_kas=t.capaian_anggaran_kas,
         ),
-        "triwulan": [
-            {"label": f"TW {romawi}", "bulan": (i + 1) * 3,
-             "url": "?" + urlencode({"tahun": tahun, "bulan": (i + 1) * 3, **urut_tetap})}
-            for i, romawi in enumerate(TRIWULAN_ROMAWI)
-        ],
+        "triwulan": pintasan_triwulan(tahun, **urut_tetap),
         "baris_opd": baris_opd,
         "jumlah_opd": len(r.opd),
         "terbatas": id_terlihat is not None,
@@ -300,6 +296,15 @@ def grafik_kurva(seri, nama: str, batas: str, id_: str) -> dict:
             id_=f"{id_}-fisik",
         ),
     }
+
+
+def pintasan_triwulan(tahun: int, **tetap) -> list[dict]:
+    """The TW I–IV shortcuts of a Rakor page: the cut-off at the end of each quarter."""
+    return [
+        {"label": f"TW {romawi}", "bulan": (i + 1) * 3,
+         "url": "?" + urlencode({"tahun": tahun, "bulan": (i + 1) * 3, **tetap})}
+        for i, romawi in enumerate(TRIWULAN_ROMAWI)
+    ]
 
 
 def periode_halaman(request, template: str, **tambahan) -> tuple[dict, int | None, int | None,

@@ -11,9 +11,12 @@ from accounts.scoping import opd_terlihat
 from budget.models import PerangkatDaerah, SubKegiatan
 from reporting.models import Permasalahan
 
+from .indeks_data import hitung_indeks
+from .proyeksi_data import hitung_proyeksi, proyeksi_opd
 from .queries import hitung_rekap
 from .rincian import baris_anggaran, jumlah_sub, seri_kurva, sub_kegiatan_opd
 from .views import grafik_kurva, periode_halaman
+from .views_indeks import konteks_indeks_opd
 
 
 def opd_untuk(user, opd_id: int) -> PerangkatDaerah:
@@ -43,6 +46,8 @@ def opd(request, opd_id: int):
         "jumlah_sub_kegiatan": sum(len(k.sub) for p in program for k in p.kegiatan),
         "kurva": grafik_kurva(seri, o.nama, konteks["batas"], "kurva-opd"),
     })
+    konteks.update(konteks_indeks_opd(hitung_indeks(tahun, bulan, hasil_rekap=hasil), o.pk))
+    konteks["proyeksi"] = proyeksi_opd(hitung_proyeksi(tahun, bulan, hasil_rekap=hasil), o.pk)
     return render(request, "evaluation/opd.html", konteks)
 
 

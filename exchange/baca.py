@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 import zipfile
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
@@ -41,10 +43,39 @@ class BerkasTidakValid(Exception):
         self.galat = galat
 
 
-@dataclass
+class NilaiBaris(Mapping):
+    """One row's cells by column name, read-only. Compact: the column positions are shared by
+    every row of a file and the cells are one tuple, so a 50,000-row file costs a fraction of
+    what a dict per row would (see README, "Impor besar")."""
+
+    __slots__ = ("_posisi", "_sel")
+
+    def __init__(self, posisi: dict[str, int], sel: tuple):
+        self._posisi, self._sel = posisi, sel
+
+    def __getitem__(self, kolom: str):
+        i = self._posisi[kolom]
+        return self._sel[i] if i < len(self._sel) else None
+
+    def __iter__(self):
+        return iter(self._posisi)
+
+    def __len__(self) -> int:
+        return len(self._posisi)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+@dataclass(slots=True)
 class Baris:
     nomor: int  # the row number as the user sees it in a spreadsheet (header = 1)
-    nilai: dict[str, object] = field(default_factory=dict)
+    nilai: Mapping[str, object] = field(default_factory=dict)
+
+
+def _hemat(v):
+    # Codes and months repeat on every row of a line: keep one copy of each text.
+    return sys.intern(v) if type(v) is str and len(v) < 64 else v
 
 
 def _berkas(alasan: str) -> BerkasTidakValid:
@@ -100,7 +131,7 @@ def _baris_data(mentah, kolom: tuple[str, ...]) -> list[Baris]:
             galat.append(Galat(nomor, "", "", "baris ini berisi nilai di luar kolom yang punya "
                                               "judul"))
             continue
-        hasil.append(Baris(nomor, {k: (sel[i] if i < len(sel) else None) for k, i in judul.items()}))
+        hasil.append(Baris(nomor, NilaiBaris(judul, tuple(_hemat(v) for v in sel[:lebar]))))
     if judul is None:
         raise _berkas(f"berkas kosong: tidak ada baris judul ({', '.join(kolom)})")
     if galat:
@@ -150,9 +181,26 @@ def baca_xlsx(path: Path, kolom: tuple[str, ...]) -> list[Baris]:
         raise _berkas("berkas XLSX rusak atau terpotong; simpan ulang dari Excel") from None
 
 
+def _mb(n: float) -> str:
+    return f"{n:.1f}".replace(".", ",")
+
+
+def periksa_ukuran(nama: str, ukuran: int) -> None:
+    """Refuse a file above ``settings.SIAP_BATAS_UNGGAH_MB`` (also for the upload page, which
+    knows the size before saving the file)."""
+    from django.conf import settings
+
+    batas = settings.SIAP_BATAS_UNGGAH_MB
+    if ukuran > batas * 1024 * 1024:
+        raise _berkas(f"Berkas {nama} berukuran {_mb(ukuran / 1024 / 1024)} MB, melebihi batas "
+                      f"{batas} MB (SIAP_BATAS_UNGGAH_MB).")
+
+
 def baca(path, kolom: tuple[str, ...]) -> list[Baris]:
-    """Rows of ``path`` (.csv or .xlsx by its extension) under the header ``kolom``."""
+    """Rows of ``path`` (.csv or .xlsx by its extension) under the header ``kolom``; a file
+    above SIAP_BATAS_UNGGAH_MB is refused before it is opened."""
     path = Path(path)
+    periksa_ukuran(path.name, path.stat().st_size)
     akhiran = path.suffix.lower()
     if akhiran == ".csv":
         return baca_csv(path, kolom)

@@ -41,12 +41,17 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "siap",
     "accounts",
     "budget",
     "evaluation",
     "reporting",
     "exchange",
+    "api",
+    # Its Swagger UI templates and static files, so /api/docs needs no CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +62,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Verifikator/Admin (and anyone who enrolled) must enter a TOTP code before any page.
+    "accounts.middleware.DuaLangkahMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -98,6 +106,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT compiling cost 2 s of the 7 s Kurva S query at 100x (README "Benchmark"): off.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -158,6 +170,8 @@ try:
     SIAP_SESI_MENIT = env_int("SIAP_SESI_MENIT", 60, minimum=1, maximum=7 * 24 * 60)
     # An account is locked after AXES_FAILURE_LIMIT wrong passwords, for this many minutes.
     SIAP_LOCKOUT_MENIT = env_int("SIAP_LOCKOUT_MENIT", 15, minimum=1, maximum=24 * 60)
+    # Two-step sign-in (TOTP, django-otp) required of Verifikator and Admin; "0" turns it off.
+    SIAP_2FA = env_bool("SIAP_2FA", True)
 except EnvError as exc:
     raise ImproperlyConfigured(str(exc)) from exc
 
@@ -180,6 +194,7 @@ SILENCED_SYSTEM_CHECKS = [
 ]
 
 SESSION_COOKIE_AGE = SIAP_SESI_MENIT * 60
+OTP_TOTP_ISSUER = "SIAP"
 SESSION_SAVE_EVERY_REQUEST = True
 
 # Content Security Policy (django-csp 4): no inline script or style anywhere — every template
@@ -216,6 +231,26 @@ try:
     SIAP_HARI_BATAS_LAPOR = env_int("SIAP_HARI_BATAS_LAPOR", 10, minimum=1, maximum=31)
 except EnvError as exc:
     raise ImproperlyConfigured(str(exc)) from exc
+
+# Import files (CSV/XLSX) larger than this many MB are refused before parsing: by
+# exchange.baca.baca() (commands) and by the upload form (exchange.forms). (Django's
+# DATA_UPLOAD_MAX_MEMORY_SIZE does not count uploaded files; files above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file, so the defaults stay.)
+try:
+    SIAP_BATAS_UNGGAH_MB = env_int("SIAP_BATAS_UNGGAH_MB", 20, minimum=1, maximum=1024)
+except EnvError as exc:
+    raise ImproperlyConfigured(str(exc)) from exc
+
+# Indeks Kinerja Pelaksanaan Anggaran OPD: weights of its five components, e.g.
+# "penyerapan=30,deviasi=20,fisik=25,ketepatan=15,kualitas=10" (the default); checked here,
+# so a bad value stops the server at start-up (ImproperlyConfigured, in Indonesian).
+from evaluation.indeks import bobot_dari_teks  # noqa: E402
+
+SIAP_BOBOT_INDEKS = bobot_dari_teks(env_str("SIAP_BOBOT_INDEKS"))
+
+# The signature block of the Bahan Rakor POP (PDF): the Sekretaris Daerah's name and NIP.
+SIAP_SEKDA_NAMA = env_str("SIAP_SEKDA_NAMA", "") or ""
+SIAP_SEKDA_NIP = env_str("SIAP_SEKDA_NIP", "") or ""
 
 LOGGING = {
     "version": 1,

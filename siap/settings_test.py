@@ -5,6 +5,9 @@ import os
 
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("SIAP_DATA_DIR", os.path.join(os.path.dirname(__file__), "..", "data"))
+# Most tests force_login a verifikator/admin and expect the page: two-step sign-in is off for the
+# suite; accounts/tests/test_dua_langkah.py turns it on with the settings fixture.
+os.environ.setdefault("SIAP_2FA", "0")
 
 from .settings import *  # noqa: E402,F403
 

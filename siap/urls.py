@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from api.api import api
+
 admin.site.site_header = "SIAP — Administrasi"
 admin.site.site_title = "SIAP"
 admin.site.index_title = "Data master dan pengguna"
@@ -12,6 +14,8 @@ urlpatterns = [
     path("akun/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("laporan/", include("reporting.urls")),
+    path("impor/", include("exchange.urls")),
+    path("api/", api.urls),
     path("", include("evaluation.urls")),
 ]
 

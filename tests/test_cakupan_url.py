@@ -34,7 +34,9 @@ from reporting import services
 from reporting.models import KategoriPermasalahan, LaporanBulanan, Permasalahan, StatusLaporan
 
 LEWATI_NAMA = {"login", "logout"}
-LEWATI_AWALAN = ("admin/", settings.STATIC_URL.lstrip("/"))
+# "api/": token-authenticated (401, not a login redirect); api/tests/test_cakupan_api.py makes the
+# same three checks for every operation enumerated from the OpenAPI schema, and for /api/docs.
+LEWATI_AWALAN = ("admin/", settings.STATIC_URL.lstrip("/"), "api/")
 
 MILIK_OPD = "milik_opd"  # shows or changes one OPD's data: another OPD's operator gets 404/403
 DAFTAR = "daftar"  # lists OPD: 200 for everyone, each operator seeing only their own OPD
@@ -52,6 +54,7 @@ class Sampel:
     operator_a: User
     operator_b: User
     verifikator: User
+    admin: User | None = None  # peran Admin: the user-management pages (akun:pengguna_*)
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,23 @@ def _formulir(s: Sampel) -> dict:
 
 REGISTRI: dict[str, Pola] = {
     "akun:kata_sandi": Pola(lambda s: {}, AKUN),
+    "akun:dua_langkah": Pola(lambda s: {}, AKUN),
+    "akun:dua_langkah_daftar": Pola(lambda s: {}, AKUN),
+    # user management: admins only, every operator (and verifier) is refused
+    "akun:pengguna_daftar": Pola(lambda s: {}, MILIK_OPD, kontrol="admin"),
+    "akun:pengguna_tambah": Pola(
+        lambda s: {}, MILIK_OPD, kontrol="admin",
+        post=lambda s: {"username": "penyusup", "nama_lengkap": "X", "peran": "admin"}),
+    "akun:pengguna_rinci": Pola(lambda s: {"pk": s.operator_b.pk}, MILIK_OPD, kontrol="admin"),
+    "akun:pengguna_ubah": Pola(
+        lambda s: {"pk": s.operator_b.pk}, MILIK_OPD, kontrol="admin",
+        post=lambda s: {"nama_lengkap": "X", "peran": "operator", "opd": [s.opd_a.pk],
+                        "is_active": "on"}),
+    "akun:pengguna_atur_ulang_sandi": Pola(lambda s: {"pk": s.operator_b.pk}, MILIK_OPD,
+                                           hanya_post=True, kontrol="admin", kontrol_post=True),
+    "akun:pengguna_atur_ulang_dua_langkah": Pola(lambda s: {"pk": s.operator_b.pk}, MILIK_OPD,
+                                                 hanya_post=True, kontrol="admin",
+                                                 kontrol_post=True),
     "evaluation:dasbor": Pola(lambda s: {}, DAFTAR),
     "evaluation:opd": Pola(lambda s: {"opd_id": s.opd_b.pk}, MILIK_OPD),
     "evaluation:sub_kegiatan": Pola(
@@ -83,6 +103,9 @@ REGISTRI: dict[str, Pola] = {
     "evaluation:permasalahan": Pola(lambda s: {}, DAFTAR),
     # for leaders only: every operator is refused, the verifier is not
     "evaluation:bahan_rakor": Pola(lambda s: {}, MILIK_OPD, kontrol="verifikator"),
+    "evaluation:rakor_unduh": Pola(lambda s: {"fmt": "csv"}, MILIK_OPD, kontrol="verifikator"),
+    "evaluation:indeks": Pola(lambda s: {}, DAFTAR),
+    "evaluation:proyeksi": Pola(lambda s: {}, DAFTAR),
     "reporting:daftar": Pola(lambda s: {}, DAFTAR),
     "reporting:matriks": Pola(lambda s: {"tahun": 2025}, DAFTAR),
     "reporting:formulir": Pola(
@@ -96,6 +119,8 @@ REGISTRI: dict[str, Pola] = {
                         "pm-kategori": KategoriPermasalahan.SDM,
                         "pm-uraian": "Dicatat oleh operator perangkat daerah lain."},
     ),
+    "reporting:lembar_unduh": Pola(_formulir, MILIK_OPD),
+    "reporting:lembar_unggah": Pola(_formulir, MILIK_OPD, hanya_post=True, kontrol_post=True),
     "reporting:permasalahan_ubah": Pola(
         lambda s: {"pk": s.masalah_b.pk}, MILIK_OPD, hanya_post=True, kontrol_post=True,
         post=lambda s: {f"pm{s.masalah_b.pk}-bulan": "3",
@@ -107,6 +132,17 @@ REGISTRI: dict[str, Pola] = {
         lambda s: {"pk": s.laporan_b.pk}, MILIK_OPD, kontrol="verifikator", kontrol_post=True,
         post=lambda s: {"tindakan": "verifikasi"},
     ),
+    # import of whole-pemda files: verifikator and admin only, every operator is refused; an
+    # unknown upload token sends the verifier back to the upload page
+    "exchange:impor": Pola(lambda s: {}, MILIK_OPD, kontrol="verifikator"),
+    "exchange:templat": Pola(lambda s: {"jenis": "realisasi", "fmt": "xlsx"}, MILIK_OPD,
+                             kontrol="verifikator"),
+    "exchange:pratinjau": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, kontrol="verifikator"),
+    "exchange:galat_csv": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, kontrol="verifikator"),
+    "exchange:konfirmasi": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, hanya_post=True,
+                                kontrol="verifikator", kontrol_post=True),
+    "exchange:batal": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, hanya_post=True,
+                           kontrol="verifikator", kontrol_post=True),
 }
 
 
@@ -182,7 +218,8 @@ def sampel(db) -> Sampel:
     verifikator = User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
     return Sampel(opd_a, opd_b, rincian_b, laporan[opd_b.pk],
                   LaporanBulanan.objects.get(opd=opd_b, bulan=3), masalah_b,
-                  operator_a, operator_b, verifikator)
+                  operator_a, operator_b, verifikator,
+                  admin=User.objects.create_user("adm", password="x", peran=Peran.ADMIN))
 
 
 def _isi_basis_data() -> dict:

@@ -45,4 +45,6 @@ def teks_akun_demo() -> str:
     baris = [f"Akun demo (kata sandi semua akun: {PASSWORD_DEMO}):"]
     for a in AKUN_DEMO:
         baris.append(f"  {a.username:<{lebar}}  {Peran(a.peran).label:<12}  {a.keterangan}")
+    baris.append("Admin dan verifikator diminta verifikasi dua langkah: saat pertama masuk, pindai kode QR "
+                 "dengan aplikasi autentikator (SIAP_2FA=0 mematikannya).")
     return "\n".join(baris)

@@ -254,7 +254,9 @@ def test_the_opd_page_takes_the_same_queries_for_5_and_30_opd_and_sub_kegiatan(
     _banyak_sub(dinkes, 20)
     banyak = _hitung(client, _url_opd(dinkes))
     assert sedikit == banyak
-    assert banyak <= 22
+    # figures, Kurva S, the indeks of this and the previous quarter, the projection, the
+    # session and the scoping: a fixed bill, whatever the number of OPD and lines
+    assert banyak <= 40
 
 
 def test_the_sub_kegiatan_page_takes_the_same_queries_for_few_and_many_lines(
@@ -276,3 +278,14 @@ def test_the_sub_kegiatan_page_takes_the_same_queries_for_few_and_many_lines(
     banyak = _hitung(client, url)
     assert sedikit == banyak
     assert banyak <= 26
+
+
+def test_the_opd_page_states_its_own_year_end_projection(client, data, dinkes, pimpinan):
+    from evaluation.proyeksi_data import hitung_proyeksi, proyeksi_opd
+
+    client.force_login(pimpinan)
+    teks = _teks(client.get(_url_opd(dinkes), PARAM).content.decode())
+    p = proyeksi_opd(hitung_proyeksi(2025, 3), dinkes.pk)
+    assert "Proyeksi akhir tahun" in teks
+    assert p.asumsi in teks
+    assert f"masih diperlukan {rupiah(p.kebutuhan_per_bulan)} per bulan" in teks

@@ -2,7 +2,8 @@
 
 ``hitung_rekap`` adds the sums up as whole sen from one joined SQL query;
 ``hitung_rekap_rujukan`` fetches every line as ``Decimal`` and adds them up in ``figures``.
-Every field of every group must be equal, on the demo and on random data.
+Every field of every group must be equal, on the demo and on random data; so must the Kurva S
+(``seri_kurva`` against ``seri_kurva_rujukan``). More random data: ``test_skala_acak.py``.
 """
 
 import datetime
@@ -16,6 +17,7 @@ from budget import testing as t
 from budget.demo import hapus_demo, muat_demo
 from budget.models import JenisVersi, RealisasiKeuangan, RincianAnggaran
 from evaluation.queries import hitung_rekap, hitung_rekap_rujukan
+from evaluation.rincian import jumlah_sub, seri_kurva, seri_kurva_rujukan
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +56,20 @@ class TestDemo:
                                                   (2026, 1)])
     def test_every_figure_equals_the_line_grain_computation(self, tahun, bulan):
         _sama(tahun, bulan)
+
+    @pytest.mark.parametrize(("tahun", "bulan"), [(2025, 11), (2025, 3), (2026, 1)])
+    def test_the_kurva_s_and_drill_downs_equal_the_plain_computation(self, tahun, bulan):
+        hasil, rujukan = hitung_rekap(tahun, bulan), hitung_rekap_rujukan(tahun, bulan)
+        assert seri_kurva(tahun, bulan) == seri_kurva_rujukan(tahun, bulan)
+        for k in hasil.rekap.opd[:5] + hasil.rekap.opd[-3:]:
+            assert seri_kurva(tahun, bulan, opd_id=k.kunci) == \
+                seri_kurva_rujukan(tahun, bulan, opd_id=k.kunci)
+        for k in hasil.rekap.sub_kegiatan[::97]:
+            o, s = k.kunci
+            assert seri_kurva(tahun, bulan, opd_id=o, sub_kegiatan_id=s) == \
+                seri_kurva_rujukan(tahun, bulan, opd_id=o, sub_kegiatan_id=s)
+            assert jumlah_sub(hasil, o, s) == jumlah_sub(rujukan, o, s) == k.angka
+            assert hasil.data.fisik_sub(o, s) == rujukan.data.fisik_sub(o, s)
 
 
 def _acak(seed: int) -> None:

@@ -78,3 +78,14 @@ def test_unknown_year_and_bad_month_are_clear_errors(data):
         _run("--tahun", "2019", "--bulan", "2")
     with pytest.raises(CommandError, match="1 sampai 12"):
         _run("--tahun", "2025", "--bulan", "13")
+
+
+def test_an_inactive_opd_that_still_has_lines_is_counted_and_named(data):
+    """An OPD merged or closed during the year keeps its budget lines: its money stays in the
+    pemda total and its row keeps its name."""
+    a, b = data
+    b.aktif = False
+    b.save()
+    keluar = json.loads(_run("--tahun", "2025", "--bulan", "2", "--format", "json"))
+    assert keluar["pagu"] == "1800.10"
+    assert {o["nama"] for o in keluar["opd"]} == {"Dinas Kesehatan", "=Dinas PUPR"}

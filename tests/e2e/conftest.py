@@ -54,6 +54,7 @@ def _env_server(data_dir: Path, port: int) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SETTINGS_MODULE": "siap.settings",
         "PYTHONUNBUFFERED": "1",
+        "SIAP_2FA": "0",  # the browser tests sign in as verifikator/admin with a password only
     })
     return env
 

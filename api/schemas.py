@@ -1,0 +1,149 @@
+"""Shapes of the API's requests and answers.
+
+Money and percentages are decimal strings with a dot and two places (``"839535848290.34"``),
+never JSON numbers: a float cannot hold every sen."""
+
+from __future__ import annotations
+
+from ninja import Field, Schema
+
+UANG = "Uang (rupiah) sebagai string desimal dengan titik dan dua angka di belakangnya."
+PERSEN = "Persen sebagai string desimal dengan titik dan dua angka di belakangnya."
+
+
+class Galat(Schema):
+    detail: str
+
+
+class AngkaRekap(Schema):
+    pagu: str = Field(description=UANG)
+    target_anggaran_kas: str = Field(description=UANG)
+    realisasi: str = Field(description=UANG)
+    persen_realisasi: str | None = Field(description=PERSEN)
+    persen_target: str | None = Field(description=PERSEN)
+    capaian_anggaran_kas: str | None = Field(description=PERSEN)
+    deviasi: str | None = Field(description="Persen target − persen realisasi (poin).")
+    deviasi_rp: str = Field(description=UANG)
+    sisa_pagu: str = Field(description=UANG)
+    fisik: str | None = Field(description=PERSEN)
+    target_fisik: str | None = Field(description=PERSEN)
+    kategori: str | None
+
+
+class RekapOPD(AngkaRekap):
+    kode: str
+    nama: str
+    peringkat: int | None
+
+
+class Rekap(AngkaRekap):
+    tahun: int
+    bulan: int
+    versi: str | None
+    opd: list[RekapOPD]
+
+
+class OPD(Schema):
+    kode: str
+    nama: str
+    singkatan: str
+    jenis: str
+    induk: str | None = Field(description="Kode OPD induk (UPTD/puskesmas).")
+    aktif: bool
+
+
+class Rincian(Schema):
+    rincian_id: int
+    sub_kegiatan: str = Field(description="Kode sub kegiatan.")
+    sub_kegiatan_nama: str
+    sumber_dana: str
+    jenis_belanja: str
+    pagu: str = Field(description=UANG)
+    anggaran_kas: list[str] = Field(description="Anggaran kas Januari–Desember. " + UANG)
+
+
+class HalamanRincian(Schema):
+    tahun: int
+    versi: str | None = Field(description="Versi anggaran yang berlaku pada tanggal acuan.")
+    jumlah: int = Field(description="Banyaknya rincian seluruhnya.")
+    limit: int
+    offset: int
+    items: list[Rincian]
+
+
+class RealisasiBaris(Schema):
+    rincian_id: int
+    sub_kegiatan: str
+    sumber_dana: str
+    jenis_belanja: str
+    pagu: str = Field(description=UANG)
+    anggaran_kas_kumulatif: str = Field(description=UANG)
+    realisasi: str | None = Field(description="Realisasi bulan ini (null: belum diisi). " + UANG)
+    realisasi_kumulatif: str = Field(description=UANG)
+
+
+class FisikSub(Schema):
+    sub_kegiatan_id: int
+    sub_kegiatan: str
+    nama: str
+    fisik: str | None = Field(description="Realisasi fisik kumulatif bulan ini. " + PERSEN)
+    target_fisik: str | None = Field(description=PERSEN)
+
+
+class LaporanRealisasi(Schema):
+    tahun: int
+    bulan: int
+    opd: str
+    status: str
+    revisi: int = Field(description="Kirim kembali nilai ini saat menyimpan (penguncian optimistis).")
+    jumlah: int = Field(description="Banyaknya baris realisasi seluruhnya.")
+    limit: int
+    offset: int
+    baris: list[RealisasiBaris]
+    fisik: list[FisikSub]
+
+
+class IsianRealisasi(Schema):
+    rincian_id: int
+    jumlah: str = Field(description="Realisasi bulan ini, mis. \"1250000.50\" (titik desimal, tanpa "
+                                    "pemisah ribuan).", max_length=40)
+
+
+class IsianFisik(Schema):
+    sub_kegiatan_id: int
+    persen: str | None = Field(description="Realisasi fisik kumulatif, mis. \"45.50\"; null: tidak "
+                                           "dilaporkan.", max_length=40)
+
+
+class IsianLaporanAPI(Schema):
+    revisi: int = Field(ge=0, description="Revisi laporan yang terakhir dibaca.")
+    realisasi: list[IsianRealisasi] = []
+    fisik: list[IsianFisik] = []
+    penjelasan: dict[str, str] = Field(
+        default={}, description="Penjelasan peringatan per kode, mis. {\"lebih_ak:12\": \"...\"}."
+    )
+    ajukan: bool = Field(default=False, description="Sekaligus ajukan untuk diverifikasi.")
+
+
+class PesanAPI(Schema):
+    tingkat: str
+    kode: str
+    pesan: str
+    rincian_id: int | None
+    sub_kegiatan_id: int | None
+
+
+class HasilSimpan(Schema):
+    status: str
+    revisi: int
+    peringatan: list[PesanAPI]
+
+
+class Ditolak(Schema):
+    detail: str
+    galat: list[PesanAPI]
+
+
+class Konflik(Schema):
+    detail: str
+    revisi: int = Field(description="Revisi laporan saat ini.")

@@ -1,0 +1,95 @@
+"""The write endpoint: an OPD's monthly realisasi, through the same services and validation as
+the report form (``reporting.services.simpan``/``ajukan``, ``reporting.validasi``)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from ninja import Path, Router, Status
+
+from lib.angka import AngkaTidakValid, baca_angka
+from reporting import services
+from reporting.akses import wajib_boleh_mengisi
+from reporting.forms import IsianLaporan, SalahBaca
+from reporting.isi import muat_isi
+from reporting.models import LaporanBulanan
+from reporting.services import KonflikRevisi, LaporanDitolak
+from reporting.validasi import Pesan
+from reporting.views.formulir_grid import pesan_salah_baca
+
+from . import schemas as s
+from .akses import opd_atau_404, tahun_atau_404
+
+router = Router(tags=["tulis"])
+
+
+def _pesan(p: Pesan) -> dict:
+    return {"tingkat": str(p.tingkat), "kode": p.kode, "pesan": p.pesan,
+            "rincian_id": p.rincian_id, "sub_kegiatan_id": p.sub_kegiatan_id}
+
+
+def _ditolak(pesan: list[Pesan]) -> Status:
+    return Status(422, {"detail": "; ".join(p.pesan for p in pesan),
+                        "galat": [_pesan(p) for p in pesan]})
+
+
+def _baca(body: s.IsianLaporanAPI) -> IsianLaporan:
+    """The body as the form's ``IsianLaporan``: amounts in plain style ("1250000.50"),
+    unreadable ones collected in ``salah`` to be reported naming their line."""
+    isian = IsianLaporan(revisi=body.revisi, penjelasan=dict(body.penjelasan))
+    for r in body.realisasi:
+        try:
+            isian.realisasi[r.rincian_id] = baca_angka(r.jumlah, "polos")
+        except AngkaTidakValid as exc:
+            isian.salah.append(SalahBaca("r", r.rincian_id, r.jumlah.strip(), str(exc)))
+    for f in body.fisik:
+        if f.persen is None or not f.persen.strip():
+            isian.fisik[f.sub_kegiatan_id] = None
+            continue
+        try:
+            isian.fisik[f.sub_kegiatan_id] = baca_angka(f.persen.strip().removesuffix("%"), "polos")
+        except AngkaTidakValid as exc:
+            isian.salah.append(SalahBaca("f", f.sub_kegiatan_id, f.persen.strip(), str(exc)))
+    return isian
+
+
+@router.put(
+    "/opd/{kode}/laporan/{tahun}/{bulan}",
+    response={200: s.HasilSimpan, 400: s.Galat, 401: s.Galat, 403: s.Galat, 404: s.Galat, 409: s.Konflik,
+              422: s.Ditolak},
+    operation_id="simpan_laporan", summary="Simpan (dan ajukan) realisasi bulanan OPD",
+)
+def simpan_laporan(request, kode: str, body: s.IsianLaporanAPI,
+                   tahun: int = Path(..., ge=2000, le=2100), bulan: int = Path(..., ge=1, le=12)):
+    """Realisasi keuangan bulan ini per rincian dan realisasi fisik kumulatif per sub kegiatan,
+    divalidasi persis seperti formulir laporan. Hanya operator OPD itu (dan admin) yang boleh;
+    verifikator dan pimpinan hanya membaca (403). Semua-atau-tidak-sama-sekali: satu galat, atau
+    pengajuan (`ajukan: true`) yang ditolak, membatalkan seluruh penyimpanan (422). `revisi`
+    yang usang ditolak dengan 409."""
+    opd = opd_atau_404(request.user, kode)
+    wajib_boleh_mengisi(request.user)
+    ta = tahun_atau_404(tahun)
+    isian = _baca(body)
+    sekarang = timezone.now()
+    lokal = timezone.localtime(sekarang)
+    if (lokal.year, lokal.month) < (tahun, bulan):
+        # A month not yet begun: refused without leaving an empty report behind.
+        return _ditolak(services.pesan_periode(LaporanBulanan(tahun=ta, opd=opd, bulan=bulan),
+                                               sekarang))
+    lap = services.laporan_untuk(opd, tahun, bulan)
+    if isian.salah:
+        return _ditolak(pesan_salah_baca(muat_isi(lap), isian))
+    try:
+        with transaction.atomic():
+            peringatan = services.simpan(lap, request.user, revisi=isian.revisi,
+                                         realisasi=isian.realisasi, fisik=isian.fisik,
+                                         penjelasan=isian.penjelasan, sekarang=sekarang)
+            lap.refresh_from_db()
+            if body.ajukan:
+                lap = services.ajukan(lap, request.user, revisi=lap.revisi, sekarang=sekarang)
+                peringatan = []
+    except KonflikRevisi as exc:
+        return Status(409, {"detail": str(exc), "revisi": exc.laporan.revisi})
+    except LaporanDitolak as exc:
+        return _ditolak(exc.pesan)
+    return {"status": lap.status, "revisi": lap.revisi, "peringatan": [_pesan(p) for p in peringatan]}

@@ -1,0 +1,237 @@
+"""Year-end projection and early warning, as plain functions over plain data (no database).
+
+The method, in the sentence a Sekda reads: *the anggaran kas still planned for the rest of the
+year is assumed to be absorbed at the rate at which it was absorbed in the same months of the
+latest completed year* (the OPD's own rate, or the pemda's for an OPD that did not exist then);
+without such a year, at this year's capaian anggaran kas so far. So
+
+    proyeksi = realisasi s.d. bulan m + sisa anggaran kas (bulan m+1..12) × laju,
+
+never above the pagu. ``laju`` of a reference year = realisasi of months m+1..12 / the anggaran
+kas it still had planned for them at the end of month m. Realisasi in Indonesia catches up in
+the last quarter (the December rush), so this year's pace alone underestimates the year end;
+last year's catch-up states how much it caught up, in numbers anyone can check.
+
+"Kebutuhan per bulan" is what must still be realised each remaining month to reach the pagu
+(the target of the year): (pagu − realisasi) / (12 − m).
+
+Exact ``Decimal`` throughout; rounding happens only in the sentences (``lib.rupiah``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from lib.periode import NAMA_BULAN
+from lib.rupiah import angka, persen, rupiah
+
+NOL = Decimal(0)
+SERATUS = Decimal(100)
+
+# Early warning thresholds (configuration; the page states them).
+BATAS_PROYEKSI = Decimal(90)  # an OPD projected below this % of its pagu is at risk
+FAKTOR_KEBUTUHAN = Decimal(2)  # ... or one that needs > this × its average monthly realisasi
+BATAS_TERTINGGAL_FISIK = Decimal(25)  # sub kegiatan whose fisik is this many points behind
+
+# Backtest on the demo (evaluation/tests/test_proyeksi_backtest.py asserts these): the projection
+# made at the end of September 2025 against the actual realisasi of December 2025.
+GALAT_PEMDA = Decimal(3)  # points of pagu, pemda
+GALAT_MEDIAN_OPD = Decimal(2)  # points of pagu, median absolute error over the OPD
+
+
+@dataclass(frozen=True)
+class Laju:
+    """The rate at which the remaining anggaran kas is assumed to be absorbed, and why."""
+
+    nilai: Decimal  # a fraction: 1 = as planned
+    sebab: str  # the clause of the sentence that says where it comes from
+
+
+@dataclass(frozen=True)
+class Proyeksi:
+    opd_id: int | None  # None = the pemda
+    nama: str
+    pagu: Decimal
+    realisasi: Decimal
+    proyeksi: Decimal
+    proyeksi_persen: Decimal | None
+    kebutuhan_per_bulan: Decimal
+    asumsi: str
+    berisiko: bool
+    alasan: str
+    target: Decimal = NOL  # anggaran kas of months 1..m
+    laju: Decimal | None = None  # None when nothing is left to absorb
+
+
+@dataclass(frozen=True)
+class ProyeksiSub:
+    opd_id: int
+    sub_kegiatan_id: int
+    kode: str
+    nama: str
+    nama_opd: str
+    pagu: Decimal
+    persen_realisasi: Decimal | None
+    alasan: str
+
+
+@dataclass
+class HasilProyeksi:
+    tahun: int
+    bulan: int
+    pemda: Proyeksi
+    opd: list[Proyeksi] = field(default_factory=list)  # worst projection first
+    berisiko_opd: list[Proyeksi] = field(default_factory=list)
+    berisiko_sub: list[ProyeksiSub] = field(default_factory=list)  # most pagu at stake first
+    tahun_acuan: int | None = None  # the completed year the rates come from
+    versi: object = None  # the budget version in force at the cut-off
+
+
+def proyeksi_opd(hasil: HasilProyeksi, opd_id: int) -> Proyeksi | None:
+    """The projection of one OPD (e.g. for its own page), or None when it has none."""
+    return next((p for p in hasil.opd if p.opd_id == opd_id), None)
+
+
+def rentang_sisa(bulan: int) -> str:
+    """Months m+1..12 in words: 'Oktober–Desember', 'Desember'."""
+    if bulan >= 11:
+        return NAMA_BULAN[11]
+    return f"{NAMA_BULAN[bulan]}–{NAMA_BULAN[11]}"
+
+
+def rentang_berjalan(bulan: int) -> str:
+    """Months 1..m in words: 'Januari–September', 'Januari'."""
+    return NAMA_BULAN[0] if bulan == 1 else f"{NAMA_BULAN[0]}–{NAMA_BULAN[bulan - 1]}"
+
+
+def laju_acuan(pagu: Decimal, target: Decimal, realisasi: Decimal,
+               realisasi_akhir: Decimal) -> Decimal | None:
+    """The rate of a reference year: realisasi of months m+1..12 over the anggaran kas still
+    planned for them at the end of month m. None when nothing was left to absorb."""
+    sisa = pagu - target
+    if sisa <= 0:
+        return None
+    return (realisasi_akhir - realisasi) / sisa
+
+
+def pilih_laju(
+    tahun: int,
+    bulan: int,
+    *,
+    target: Decimal,
+    realisasi: Decimal,
+    tahun_acuan: int | None = None,
+    laju_sendiri: Decimal | None = None,
+    laju_pemda: Decimal | None = None,
+    subjek: str = "perangkat daerah ini",
+) -> Laju:
+    """The rate for one OPD (or the pemda, with ``laju_sendiri`` its own): its own rate of the
+    reference year, else the pemda's of that year, else this year's capaian anggaran kas,
+    else 100% (as planned)."""
+    sisa, berjalan = rentang_sisa(bulan), rentang_berjalan(bulan)
+    if tahun_acuan is not None and laju_sendiri is not None:
+        return Laju(laju_sendiri,
+                    f"seperti {subjek} menyerap sisa anggaran kasnya pada {sisa} {tahun_acuan}")
+    if tahun_acuan is not None and laju_pemda is not None:
+        return Laju(laju_pemda,
+                    f"seperti seluruh pemda menyerap sisa anggaran kasnya pada {sisa} "
+                    f"{tahun_acuan} (laju {subjek} pada {tahun_acuan} tidak dapat dihitung)")
+    if target > 0:
+        return Laju(realisasi / target,
+                    f"seperti capaian anggaran kas {berjalan} {tahun}")
+    return Laju(Decimal(1), "sesuai rencana, karena belum ada target anggaran kas untuk diukur")
+
+
+def _persen(x: Decimal, dari: Decimal) -> Decimal | None:
+    return x * SERATUS / dari if dari else None
+
+
+def proyeksikan(
+    tahun: int,
+    bulan: int,
+    *,
+    opd_id: int | None,
+    nama: str,
+    pagu: Decimal,
+    target: Decimal,
+    realisasi: Decimal,
+    laju: Laju,
+    batas_proyeksi: Decimal = BATAS_PROYEKSI,
+    faktor_kebutuhan: Decimal = FAKTOR_KEBUTUHAN,
+) -> Proyeksi:
+    """The year-end projection of one OPD or the pemda at the end of ``bulan``, with its
+    sentence and, when at risk, the reasons in words."""
+    sisa_bulan = 12 - bulan
+    sisa_ak = pagu - target  # the anggaran kas of months m+1..12 (anggaran kas sums to pagu)
+    dipakai: Decimal | None = None
+    if pagu <= 0:
+        nilai = realisasi
+        asumsi = (f"Tidak ada pagu pada versi anggaran yang berlaku; realisasi s.d. "
+                  f"{NAMA_BULAN[bulan - 1]} {rupiah(realisasi)} menjadi realisasi akhir tahun.")
+    elif sisa_bulan == 0:
+        nilai = realisasi
+        asumsi = (f"Tahun anggaran {tahun} telah berakhir: realisasi akhir tahun "
+                  f"{rupiah(realisasi)} ({persen(_persen(realisasi, pagu))} dari pagu).")
+    elif sisa_ak <= 0:
+        nilai = realisasi
+        asumsi = (f"Seluruh anggaran kas telah jatuh tempo s.d. {NAMA_BULAN[bulan - 1]}, "
+                  f"sehingga tanpa tambahan rencana realisasi akhir tahun {rupiah(nilai)} "
+                  f"({persen(_persen(nilai, pagu))} dari pagu).")
+    else:
+        dipakai = laju.nilai
+        mentah = realisasi + sisa_ak * laju.nilai
+        # never above the pagu, never below what is already realised
+        nilai = max(min(mentah, pagu), realisasi)
+        akhir = (f"realisasi akhir tahun mencapai pagu {rupiah(pagu)} (100,00%)"
+                 if nilai == pagu else
+                 f"realisasi akhir tahun {rupiah(nilai)} ({persen(_persen(nilai, pagu))} dari pagu)")
+        asumsi = (f"Dengan asumsi sisa anggaran kas {rentang_sisa(bulan)} {rupiah(sisa_ak)} "
+                  f"terserap {persen(laju.nilai * SERATUS)} {laju.sebab}, {akhir}.")
+    proyeksi_persen = _persen(nilai, pagu)
+    kebutuhan = max(pagu - realisasi, NOL) / sisa_bulan if sisa_bulan else NOL
+
+    alasan = []
+    if proyeksi_persen is not None and proyeksi_persen < batas_proyeksi:
+        alasan.append(f"proyeksi {persen(proyeksi_persen)} dari pagu, di bawah batas "
+                      f"{angka(batas_proyeksi, 0)}%")
+    # A need far above the pace so far matters only when the projection does not already reach
+    # the pagu: a back-loaded anggaran kas that the OPD absorbed last year is not a risk.
+    if sisa_bulan and kebutuhan > 0:
+        rata = realisasi / bulan
+        if rata == 0:
+            alasan.append(f"belum ada realisasi, padahal perlu {rupiah(kebutuhan)} per bulan")
+        elif kebutuhan > faktor_kebutuhan * rata and nilai < pagu:
+            alasan.append(f"perlu {rupiah(kebutuhan)} per bulan, {angka(kebutuhan / rata)} kali "
+                          f"rata-rata realisasi bulanan {rupiah(rata)}")
+    teks_alasan = "; ".join(alasan)
+    return Proyeksi(
+        opd_id=opd_id, nama=nama, pagu=pagu, realisasi=realisasi, proyeksi=nilai,
+        proyeksi_persen=proyeksi_persen, kebutuhan_per_bulan=kebutuhan, asumsi=asumsi,
+        berisiko=bool(alasan), alasan=teks_alasan[:1].upper() + teks_alasan[1:],
+        target=target, laju=dipakai,
+    )
+
+
+def urut_terburuk(daftar: list[Proyeksi]) -> list[Proyeksi]:
+    """Worst projection (% of pagu) first; those without pagu last; ties by larger pagu."""
+    return sorted(
+        daftar,
+        key=lambda p: (p.proyeksi_persen is None, p.proyeksi_persen or NOL, -p.pagu, p.nama),
+    )
+
+
+def alasan_sub(bulan: int, *, target: Decimal, realisasi: Decimal, fisik: Decimal | None,
+               target_fisik: Decimal | None,
+               batas_fisik: Decimal = BATAS_TERTINGGAL_FISIK) -> str:
+    """Why a sub kegiatan is at risk at the end of ``bulan``, in words; '' when it is not:
+    no realisasi while its anggaran kas planned some, or fisik far behind its target."""
+    alasan = []
+    if realisasi <= 0 and target > 0:
+        alasan.append(f"belum ada realisasi, padahal target anggaran kas s.d. "
+                      f"{NAMA_BULAN[bulan - 1]} {rupiah(target)}")
+    if fisik is not None and target_fisik is not None and target_fisik - fisik >= batas_fisik:
+        alasan.append(f"realisasi fisik {persen(fisik)} tertinggal "
+                      f"{angka(target_fisik - fisik)} poin dari target fisik {persen(target_fisik)}")
+    teks = "; ".join(alasan)
+    return teks[:1].upper() + teks[1:]

@@ -1,0 +1,61 @@
+"""The year-end projection and early warning page (``/proyeksi/``): the pemda and every OPD
+projected to December with the sentence that says what is assumed, and the lists of OPD and
+sub kegiatan at risk — for an operator, only their own OPD's rows and no pemda line."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from accounts.scoping import opd_terlihat
+from lib.periode import NAMA_BULAN
+
+from .proyeksi import (
+    BATAS_PROYEKSI,
+    BATAS_TERTINGGAL_FISIK,
+    FAKTOR_KEBUTUHAN,
+    GALAT_MEDIAN_OPD,
+    GALAT_PEMDA,
+    rentang_berjalan,
+    rentang_sisa,
+)
+from .proyeksi_data import hitung_proyeksi
+from .views import periode_halaman, pintasan_triwulan
+
+TEMPLATE = "evaluation/proyeksi.html"
+SUB_DITAMPILKAN = 50  # the sub kegiatan list is long on a real pemda: the most pagu first
+
+
+@login_required
+def proyeksi(request):
+    konteks, tahun, bulan, galat = periode_halaman(
+        request, TEMPLATE, batas_proyeksi=BATAS_PROYEKSI, faktor_kebutuhan=FAKTOR_KEBUTUHAN,
+        batas_fisik=BATAS_TERTINGGAL_FISIK, galat_pemda=GALAT_PEMDA,
+        galat_median_opd=GALAT_MEDIAN_OPD,
+    )
+    if galat is not None:
+        return galat
+    hasil = hitung_proyeksi(tahun, bulan)
+
+    terlihat = opd_terlihat(request.user)
+    id_terlihat = None if terlihat is None else set(terlihat.values_list("pk", flat=True))
+
+    def boleh(opd_id) -> bool:
+        return id_terlihat is None or opd_id in id_terlihat
+
+    berisiko_sub = [s for s in hasil.berisiko_sub if boleh(s.opd_id)]
+    konteks.update({
+        "hasil": hasil,
+        "pemda": hasil.pemda if id_terlihat is None else None,
+        "opd": [p for p in hasil.opd if boleh(p.opd_id)],
+        "berisiko_opd": [p for p in hasil.berisiko_opd if boleh(p.opd_id)],
+        "berisiko_sub": berisiko_sub[:SUB_DITAMPILKAN],
+        "jumlah_berisiko_sub": len(berisiko_sub),
+        "terbatas": id_terlihat is not None,
+        "sisa_bulan": 12 - bulan,
+        "rentang_sisa": rentang_sisa(bulan),
+        "rentang_berjalan": rentang_berjalan(bulan),
+        "nama_bulan_batas": NAMA_BULAN[bulan - 1],
+        "triwulan": pintasan_triwulan(tahun),
+    })
+    return render(request, TEMPLATE, konteks)

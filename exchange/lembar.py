@@ -1,0 +1,351 @@
+"""The pre-filled monthly realisasi sheet of one OPD (lembar isian): built, and read back.
+
+The operator downloads the sheet of their report, fills "Realisasi bulan ini" per budget line
+and "Fisik s.d. bulan ini" per sub kegiatan in Excel, and uploads it into the same report. Codes,
+names and pagu are locked (sheet protection; only the yellow cells are editable), but the
+server trusts nothing of it: rows are mapped back to lines by their codes, never by position,
+the identity sheet must name this OPD and month, and the figures then go through the report
+form's own path (``reporting.services.simpan``: validation, revision check, all or nothing).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from lib.angka import AngkaTidakValid, baca_angka
+from lib.periode import nama_bulan
+from lib.rupiah import angka
+from lib.sel import sel_aman
+
+LEMBAR_REALISASI = "Realisasi"
+LEMBAR_FISIK = "Fisik"
+LEMBAR_IDENTITAS = "Identitas"
+BARIS_JUDUL = 4  # rows 1–3: title and instructions; data from row 5
+FORMAT_RP = "#,##0.00"
+FORMAT_PERSEN = "0.00"
+
+KOLOM_REALISASI = (
+    ("Kode sub kegiatan", 20), ("Nama sub kegiatan", 42), ("Sumber dana", 12),
+    ("Kode jenis belanja", 12), ("Jenis belanja", 30), ("Pagu (Rp)", 20),
+    ("Anggaran kas bulan ini (Rp)", 20), ("Realisasi s.d. bulan lalu (Rp)", 20),
+    ("Realisasi bulan ini (Rp)", 22),
+)
+KOLOM_FISIK = (
+    ("Kode sub kegiatan", 20), ("Nama sub kegiatan", 48), ("Pagu (Rp)", 20),
+    ("Fisik bulan lalu (%)", 14), ("Target fisik bulan ini (%)", 14),
+    ("Fisik s.d. bulan ini (%)", 16),
+)
+ISIAN_REALISASI = len(KOLOM_REALISASI)  # 1-based column of the editable cell
+ISIAN_FISIK = len(KOLOM_FISIK)
+
+
+@dataclass(frozen=True)
+class GalatLembar:
+    """One problem with the uploaded sheet: sheet, row, column, value and reason."""
+
+    lembar: str
+    baris: int | None
+    kolom: str
+    nilai: str
+    alasan: str
+
+    def __str__(self) -> str:
+        if self.baris is None:
+            return f"Lembar isian: {self.alasan}"
+        return (f"Lembar {self.lembar}, baris {self.baris}, kolom {self.kolom}, nilai "
+                f"{self.nilai!r}: {self.alasan}")
+
+
+@dataclass
+class IsianLembar:
+    """What the sheet says, keyed like the report form (rincian id, sub kegiatan id)."""
+
+    revisi: int | None = None
+    realisasi: dict[int, Decimal] = field(default_factory=dict)
+    fisik: dict[int, Decimal | None] = field(default_factory=dict)
+    teks_realisasi: dict[int, str] = field(default_factory=dict)
+    teks_fisik: dict[int, str] = field(default_factory=dict)
+    baris_rincian: dict[int, int] = field(default_factory=dict)  # rincian id -> sheet row
+    baris_sub: dict[int, int] = field(default_factory=dict)
+    galat: list[GalatLembar] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- building
+
+
+def _identitas(lap) -> list[tuple[str, object]]:
+    return [("kode_opd", lap.opd.kode), ("nama_opd", lap.opd.nama), ("tahun", lap.tahun.tahun),
+            ("bulan", lap.bulan), ("revisi", lap.revisi)]
+
+
+def buat_lembar(isi) -> bytes:
+    """The XLSX of ``isi`` (a ``reporting.isi.IsiLaporan``)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    lap = isi.laporan
+    bulan = f"{nama_bulan(lap.bulan)} {lap.tahun.tahun}"
+    kuning = PatternFill("solid", fgColor="FFF4C2")
+    abu = PatternFill("solid", fgColor="E8EBEF")
+    terbuka = Protection(locked=False)
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = LEMBAR_REALISASI
+    wf = wb.create_sheet(LEMBAR_FISIK)
+    wi = wb.create_sheet(LEMBAR_IDENTITAS)
+
+    def kepala(lembar, judul, petunjuk, kolom):
+        lembar["A1"] = sel_aman(judul)
+        lembar["A1"].font = Font(bold=True, size=13)
+        lembar["A2"] = petunjuk
+        lembar["A2"].font = Font(italic=True)
+        for i, (nama, lebar) in enumerate(kolom, start=1):
+            sel = lembar.cell(row=BARIS_JUDUL, column=i, value=nama)
+            sel.font = Font(bold=True)
+            sel.fill = kuning if i == len(kolom) else abu
+            sel.alignment = Alignment(wrap_text=True, vertical="top")
+            lembar.column_dimensions[sel.column_letter].width = lebar
+        lembar.freeze_panes = lembar.cell(row=BARIS_JUDUL + 1, column=1)
+        lembar.protection.sheet = True  # only the cells unlocked below can be typed in
+
+    opd = f"{lap.opd.kode} {lap.opd.nama}"
+    kepala(ws, f"Lembar isian realisasi keuangan {bulan} — {opd}",
+           "Isi hanya kolom kuning “Realisasi bulan ini” (rupiah, boleh sen). Jangan menambah, "
+           "menghapus atau mengubah kode; kosong berarti nol.", KOLOM_REALISASI)
+    kepala(wf, f"Lembar isian realisasi fisik {bulan} — {opd}",
+           "Isi hanya kolom kuning “Fisik s.d. bulan ini” (persen kumulatif 0–100). Kosong "
+           "berarti belum dilaporkan.", KOLOM_FISIK)
+
+    dv_rp = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                           allow_blank=True, showErrorMessage=True, errorTitle="Isian salah",
+                           error="Realisasi berupa angka, tidak boleh kurang dari nol.")
+    dv_persen = DataValidation(type="decimal", operator="between", formula1="0", formula2="100",
+                               allow_blank=True, showErrorMessage=True, errorTitle="Isian salah",
+                               error="Fisik berupa persen antara 0 dan 100.")
+    ws.add_data_validation(dv_rp)
+    wf.add_data_validation(dv_persen)
+
+    nomor = BARIS_JUDUL
+    for s in isi.sub:
+        for b in s.baris:
+            nomor += 1
+            nilai = [s.kode, sel_aman(s.nama), b.sumber_dana, b.jenis_belanja,
+                     sel_aman(b.jenis_belanja_nama), b.pagu, b.ak_bulan_ini,
+                     b.realisasi_sebelumnya, b.realisasi]
+            for i, v in enumerate(nilai, start=1):
+                ws.cell(row=nomor, column=i, value=v)
+            for i in (6, 7, 8, 9):
+                ws.cell(row=nomor, column=i).number_format = FORMAT_RP
+            isian = ws.cell(row=nomor, column=ISIAN_REALISASI)
+            isian.protection, isian.fill = terbuka, kuning
+    if nomor > BARIS_JUDUL:
+        kolom = ws.cell(row=1, column=ISIAN_REALISASI).column_letter
+        dv_rp.add(f"{kolom}{BARIS_JUDUL + 1}:{kolom}{nomor}")
+
+    nomor = BARIS_JUDUL
+    for s in isi.sub:
+        nomor += 1
+        nilai = [s.kode, sel_aman(s.nama), s.pagu, s.fisik_sebelumnya, s.target_fisik, s.fisik]
+        for i, v in enumerate(nilai, start=1):
+            wf.cell(row=nomor, column=i, value=v)
+        wf.cell(row=nomor, column=3).number_format = FORMAT_RP
+        for i in (4, 5, 6):
+            wf.cell(row=nomor, column=i).number_format = FORMAT_PERSEN
+        isian = wf.cell(row=nomor, column=ISIAN_FISIK)
+        isian.protection, isian.fill = terbuka, kuning
+    if nomor > BARIS_JUDUL:
+        kolom = wf.cell(row=1, column=ISIAN_FISIK).column_letter
+        dv_persen.add(f"{kolom}{BARIS_JUDUL + 1}:{kolom}{nomor}")
+
+    wi["A1"], wi["B1"] = "kunci", "nilai"
+    for i, (k, v) in enumerate(_identitas(lap), start=2):
+        wi.cell(row=i, column=1, value=k)
+        wi.cell(row=i, column=2, value=sel_aman(v) if isinstance(v, str) else v)
+    wi["A8"] = ("Jangan mengubah lembar ini: SIAP memakainya untuk mencocokkan berkas dengan "
+                "laporan, dan revisi untuk menolak berkas yang sudah usang.")
+    wi.column_dimensions["A"].width = 12
+    wi.column_dimensions["B"].width = 48
+    wi.protection.sheet = True
+
+    keluar = io.BytesIO()
+    wb.save(keluar)
+    return keluar.getvalue()
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+def _teks(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+def _angka(v) -> Decimal:
+    """A cell's number: a number cell as is (to the sen), text in Indonesian style."""
+    if isinstance(v, bool):
+        raise AngkaTidakValid("bukan angka")
+    if isinstance(v, int | float | Decimal):
+        try:
+            d = Decimal(repr(v)) if isinstance(v, float) else Decimal(v)
+        except InvalidOperation:
+            raise AngkaTidakValid("bukan angka") from None
+        if not d.is_finite():
+            raise AngkaTidakValid("bukan angka")
+        if d != d.quantize(Decimal("0.01")):
+            # a float a formula produced, like 0.1 + 0.2: its value to the sen, if that close
+            if isinstance(v, float) and abs(d - d.quantize(Decimal("0.01"))) < Decimal("1e-6"):
+                return d.quantize(Decimal("0.01"))
+            raise AngkaTidakValid("lebih dari 2 angka di belakang koma")
+        return d
+    return baca_angka(str(v).strip().removesuffix("%"), "id")
+
+
+def baca_lembar(berkas, isi) -> IsianLembar:
+    """Read the uploaded sheet against ``isi`` (the report's ``IsiLaporan``). Every problem is
+    collected in ``galat``; the figures are only meaningful when it is empty."""
+    from openpyxl import load_workbook
+
+    hasil = IsianLembar()
+    berkas.seek(0)
+    if berkas.read(4) != b"PK\x03\x04":
+        hasil.galat.append(GalatLembar("", None, "", "", "bukan berkas XLSX; unggah lembar "
+                                                          "isian yang diunduh dari SIAP"))
+        return hasil
+    berkas.seek(0)
+    try:
+        wb = load_workbook(berkas, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a damaged file
+        hasil.galat.append(GalatLembar("", None, "", "", "berkas XLSX rusak atau terpotong; "
+                                                          "simpan ulang dari Excel"))
+        return hasil
+    try:
+        if not {LEMBAR_REALISASI, LEMBAR_FISIK, LEMBAR_IDENTITAS} <= set(wb.sheetnames):
+            hasil.galat.append(GalatLembar("", None, "", "", (
+                f"bukan lembar isian SIAP: lembar {LEMBAR_REALISASI}, {LEMBAR_FISIK} dan "
+                f"{LEMBAR_IDENTITAS} harus ada")))
+            return hasil
+        _baca_identitas(wb[LEMBAR_IDENTITAS], isi.laporan, hasil)
+        if hasil.galat:
+            return hasil
+        _baca_realisasi(wb[LEMBAR_REALISASI], isi, hasil)
+        _baca_fisik(wb[LEMBAR_FISIK], isi, hasil)
+    finally:
+        wb.close()
+    return hasil
+
+
+def _baca_identitas(ws, lap, hasil: IsianLembar) -> None:
+    nilai = {}
+    for nomor, baris in enumerate(ws.iter_rows(min_row=2, max_row=7, max_col=2,
+                                               values_only=True), start=2):
+        if baris and baris[0]:
+            nilai[str(baris[0]).strip()] = (nomor, baris[1] if len(baris) > 1 else None)
+    harap = dict(_identitas(lap))
+    for kunci in ("kode_opd", "tahun", "bulan"):
+        nomor, v = nilai.get(kunci, (None, None))
+        if _teks(v) != str(harap[kunci]):
+            hasil.galat.append(GalatLembar(
+                LEMBAR_IDENTITAS, nomor or 1, kunci, _teks(v),
+                f"lembar isian ini bukan untuk laporan {lap.opd.kode} {nama_bulan(lap.bulan)} "
+                f"{lap.tahun.tahun}; unduh lembar isian dari halaman laporan ini"))
+            return
+    nomor, v = nilai.get("revisi", (None, None))
+    try:
+        hasil.revisi = int(_teks(v))
+    except ValueError:
+        hasil.galat.append(GalatLembar(LEMBAR_IDENTITAS, nomor or 1, "revisi", _teks(v),
+                                       "revisi laporan hilang atau bukan angka bulat"))
+
+
+def _periksa_judul(ws, kolom, nama: str, hasil: IsianLembar) -> bool:
+    judul = next(ws.iter_rows(min_row=BARIS_JUDUL, max_row=BARIS_JUDUL, max_col=len(kolom),
+                              values_only=True), ())
+    for i, (harap, _) in enumerate(kolom):
+        ada = _teks(judul[i]) if i < len(judul) else ""
+        if ada != harap:
+            hasil.galat.append(GalatLembar(
+                nama, BARIS_JUDUL, harap, ada,
+                "judul kolom diubah; unduh ulang lembar isian dan jangan mengubah judulnya"))
+            return False
+    return True
+
+
+def _baca_realisasi(ws, isi, hasil: IsianLembar) -> None:
+    if not _periksa_judul(ws, KOLOM_REALISASI, LEMBAR_REALISASI, hasil):
+        return
+    rincian = {(s.kode, b.sumber_dana, b.jenis_belanja): b.rincian_id
+               for s in isi.sub for b in s.baris}
+    judul = KOLOM_REALISASI[ISIAN_REALISASI - 1][0]
+    for nomor, baris in enumerate(ws.iter_rows(min_row=BARIS_JUDUL + 1, values_only=True),
+                                  start=BARIS_JUDUL + 1):
+        baris = list(baris) + [None] * (ISIAN_REALISASI - len(baris))
+        kunci = (_teks(baris[0]), _teks(baris[2]), _teks(baris[3]))
+        v = baris[ISIAN_REALISASI - 1]
+        if not any(kunci) and v in (None, ""):
+            continue  # blank row
+        label = " · ".join(kunci)
+        rid = rincian.get(kunci)
+        if rid is None:
+            hasil.galat.append(GalatLembar(
+                LEMBAR_REALISASI, nomor, "Kode sub kegiatan, Sumber dana, Kode jenis belanja",
+                label, "rincian ini tidak ada pada laporan ini; jangan mengubah kode"))
+            continue
+        if rid in hasil.baris_rincian:
+            hasil.galat.append(GalatLembar(
+                LEMBAR_REALISASI, nomor, "Kode sub kegiatan, Sumber dana, Kode jenis belanja",
+                label, f"rincian yang sama sudah ada di baris {hasil.baris_rincian[rid]}"))
+            continue
+        hasil.baris_rincian[rid] = nomor
+        teks = _teks(v)
+        hasil.teks_realisasi[rid] = teks
+        try:
+            hasil.realisasi[rid] = Decimal(0) if not teks else _angka(v)
+        except AngkaTidakValid as exc:
+            hasil.galat.append(GalatLembar(LEMBAR_REALISASI, nomor, judul, teks, str(exc)))
+        else:
+            if teks:  # shown back in the form, which reads Indonesian style
+                hasil.teks_realisasi[rid] = angka(hasil.realisasi[rid], 2)
+
+
+def _baca_fisik(ws, isi, hasil: IsianLembar) -> None:
+    if not _periksa_judul(ws, KOLOM_FISIK, LEMBAR_FISIK, hasil):
+        return
+    subs = {s.kode: s.sub_kegiatan_id for s in isi.sub}
+    judul = KOLOM_FISIK[ISIAN_FISIK - 1][0]
+    for nomor, sel in enumerate(ws.iter_rows(min_row=BARIS_JUDUL + 1), start=BARIS_JUDUL + 1):
+        baris = [c.value for c in sel] + [None] * (ISIAN_FISIK - len(sel))
+        kode, v = _teks(baris[0]), baris[ISIAN_FISIK - 1]
+        format_sel = getattr(sel[ISIAN_FISIK - 1], "number_format", "") if len(sel) >= ISIAN_FISIK else ""
+        if isinstance(v, int | float) and not isinstance(v, bool) and "%" in (format_sel or ""):
+            # "45%" typed into the cell: Excel stores 0.45 in a percent-formatted cell
+            v = Decimal(repr(v)) * 100
+        if not kode and v in (None, ""):
+            continue
+        sid = subs.get(kode)
+        if sid is None:
+            hasil.galat.append(GalatLembar(LEMBAR_FISIK, nomor, "Kode sub kegiatan", kode,
+                                           "sub kegiatan ini tidak ada pada laporan ini; "
+                                           "jangan mengubah kode"))
+            continue
+        if sid in hasil.baris_sub:
+            hasil.galat.append(GalatLembar(LEMBAR_FISIK, nomor, "Kode sub kegiatan", kode,
+                                           f"sub kegiatan yang sama sudah ada di baris "
+                                           f"{hasil.baris_sub[sid]}"))
+            continue
+        hasil.baris_sub[sid] = nomor
+        teks = _teks(v)
+        hasil.teks_fisik[sid] = teks
+        try:
+            hasil.fisik[sid] = None if not teks else _angka(v)
+        except AngkaTidakValid as exc:
+            hasil.galat.append(GalatLembar(LEMBAR_FISIK, nomor, judul, teks, str(exc)))
+        else:
+            if teks:
+                hasil.teks_fisik[sid] = angka(hasil.fisik[sid], 2)
