@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -19,7 +19,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from .middleware import KUNCI_SESI_PUNYA_PERANGKAT, tujuan_aman
-from .models import CatatanAkun, TindakanAkun
+from .models import CatatanAkun, Peran, TindakanAkun
 
 
 class GantiKataSandiView(auth_views.PasswordChangeView):
@@ -151,3 +151,17 @@ def dua_langkah_daftar(request):
 def _query_next(request) -> str:
     tujuan = tujuan_aman(request, request.GET.get("next"))
     return "?" + urlencode({"next": tujuan}) if tujuan else ""
+
+
+class MasukView(auth_views.LoginView):
+    """The login page. Without a ``next``, an OPD operator lands on their monthly reports —
+    their daily work — and everyone else on the Rakor dashboard."""
+
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        user = self.request.user
+        if getattr(user, "peran", None) == Peran.OPERATOR and not user.is_superuser:
+            return resolve_url("reporting:daftar")
+        return super().get_default_redirect_url()
+

@@ -81,7 +81,21 @@ class PaguInline(admin.TabularInline):
     fields = ("versi", "pagu", *m.BULAN_AK)
 
 
-class RealisasiInline(admin.TabularInline):
+class HanyaBacaMixin:
+    """Realisasi enters SIAP only through the monthly report (with its validation, workflow and
+    audit trail) or an import: the admin shows it but cannot add, change or delete it."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RealisasiInline(HanyaBacaMixin, admin.TabularInline):
     model = m.RealisasiKeuangan
     extra = 0
 
@@ -108,7 +122,7 @@ class PaguAnggaranAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.RealisasiKeuangan)
-class RealisasiKeuanganAdmin(admin.ModelAdmin):
+class RealisasiKeuanganAdmin(HanyaBacaMixin, admin.ModelAdmin):
     list_display = ("rincian", "bulan", "jumlah")
     list_filter = ("bulan", "rincian__tahun", "rincian__sumber_dana")
     search_fields = ("rincian__opd__nama", "rincian__sub_kegiatan__kode")
@@ -125,5 +139,9 @@ class FisikAdmin(admin.ModelAdmin):
     list_select_related = ("opd", "sub_kegiatan", "tahun")
 
 
+class RealisasiFisikAdmin(HanyaBacaMixin, FisikAdmin):
+    pass
+
+
 admin.register(m.TargetFisik)(FisikAdmin)
-admin.register(m.RealisasiFisik)(FisikAdmin)
+admin.register(m.RealisasiFisik)(RealisasiFisikAdmin)

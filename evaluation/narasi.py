@@ -94,12 +94,14 @@ def bahan_rakor(
                 f"perangkat daerah telah memenuhi target anggaran kas."
             )
         else:
+            # The official scale may call it "Tinggi" while it is still behind the plan:
+            # say both, so the sentence does not contradict itself.
             paragraf.append(
                 f"Capaian penyerapan terhadap anggaran kas sebesar "
-                f"{persen(t.capaian_anggaran_kas)} (kategori {kat}); artinya capaian kinerja "
-                f"penyerapan anggaran perangkat daerah masih belum sesuai dengan perencanaan "
-                f"berdasarkan target anggaran kas, dengan selisih {rupiah(t.deviasi_rp)} "
-                f"({angka(t.deviasi)} poin persen dari pagu) yang belum terealisasi."
+                f"{persen(t.capaian_anggaran_kas)} termasuk kategori {kat} menurut skala "
+                f"Permendagri 86/2017, namun penyerapan anggaran perangkat daerah masih di "
+                f"bawah target anggaran kas: selisih {rupiah(t.deviasi_rp)} "
+                f"({angka(t.deviasi)} poin persen dari pagu) belum terealisasi."
             )
     if dak_fisik is not None and dak_fisik.pagu:
         d = dak_fisik

@@ -47,6 +47,9 @@ def rekap_dict(hasil: HasilRekap) -> dict:
     }
 
 
+_KOLOM_TEKS = {"kode", "nama", "kategori"}
+
+
 def rekap_csv(hasil: HasilRekap) -> str:
     kolom = ["peringkat", "kode", "nama", *KOLOM_ANGKA, "kategori"]
     buf = io.StringIO()
@@ -54,7 +57,9 @@ def rekap_csv(hasil: HasilRekap) -> str:
     w.writerow(kolom)
     d = rekap_dict(hasil)
     for row in d["opd"]:
-        w.writerow([sel_aman(str(row[k])) if row[k] is not None else "" for k in kolom])
+        # only text can carry a formula; a number such as "-0.18" stays a number
+        w.writerow(["" if row[k] is None else sel_aman(str(row[k])) if k in _KOLOM_TEKS else row[k]
+                    for k in kolom])
     total = {"peringkat": "", "kode": "", "nama": "TOTAL PEMDA", **d}
     w.writerow([total[k] if total[k] is not None else "" for k in kolom])
     return buf.getvalue()

@@ -20,3 +20,22 @@ class SiapConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(_batas_variabel_sqlite, dispatch_uid="siap_sqlite_limit")
+        _nama_indonesia()
+
+
+# Third-party apps shown in the Django admin, named as the administrators say it.
+NAMA_APLIKASI = {"axes": "Penguncian login", "otp_totp": "Verifikasi dua langkah",
+                 "django_otp": "Verifikasi dua langkah"}
+
+
+def _nama_indonesia() -> None:
+    from django.apps import apps
+
+    for label, nama in NAMA_APLIKASI.items():
+        if apps.is_installed(label) or label in apps.app_configs:
+            apps.get_app_config(label).verbose_name = nama
+    if "otp_totp" in apps.app_configs:
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        TOTPDevice._meta.verbose_name = "perangkat TOTP"
+        TOTPDevice._meta.verbose_name_plural = "perangkat TOTP"

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts.views import MasukView
 from api.api import api
 
 admin.site.site_header = "SIAP — Administrasi"
@@ -9,7 +10,7 @@ admin.site.site_title = "SIAP"
 admin.site.index_title = "Data master dan pengguna"
 
 urlpatterns = [
-    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("masuk/", MasukView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("akun/", include("accounts.urls")),
     path("admin/", admin.site.urls),

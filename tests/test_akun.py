@@ -176,3 +176,18 @@ def test_changing_the_password_ends_the_users_other_sessions(client, pimpinan):
         assert r.status_code == 302 and r["Location"].startswith(reverse("login"))
     pimpinan.refresh_from_db()
     assert pimpinan.check_password(baru)
+
+
+# --- landing page after login ------------------------------------------------------------
+
+
+def test_an_operator_lands_on_their_reports_and_a_leader_on_the_dashboard(client, pimpinan):
+    operator = User.objects.create_user("op", password=SANDI, peran=Peran.OPERATOR)
+    r = _masuk(client, SANDI, "op")
+    assert r.status_code == 302 and r["Location"] == reverse("reporting:daftar")
+    client.logout()
+    assert _masuk_ok(_masuk(client, SANDI))  # pimpinan: the dashboard
+    client.logout()
+    r = client.post(reverse("login") + "?next=/permasalahan/",
+                    {"username": operator.username, "password": SANDI})
+    assert r["Location"] == "/permasalahan/"  # an explicit next still wins

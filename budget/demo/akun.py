@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from accounts.models import Peran
 
 PASSWORD_DEMO = "siap-demo-2025"
@@ -45,6 +47,7 @@ def teks_akun_demo() -> str:
     baris = [f"Akun demo (kata sandi semua akun: {PASSWORD_DEMO}):"]
     for a in AKUN_DEMO:
         baris.append(f"  {a.username:<{lebar}}  {Peran(a.peran).label:<12}  {a.keterangan}")
-    baris.append("Admin dan verifikator diminta verifikasi dua langkah: saat pertama masuk, pindai kode QR "
-                 "dengan aplikasi autentikator (SIAP_2FA=0 mematikannya).")
+    if getattr(settings, "SIAP_2FA", False):
+        baris.append("Admin dan verifikator diminta verifikasi dua langkah: saat pertama masuk, pindai "
+                     "kode QR dengan aplikasi autentikator (SIAP_2FA=0 mematikannya).")
     return "\n".join(baris)

@@ -36,3 +36,23 @@ def test_admin_speaks_indonesian(admin_client_id):
     r = admin_client_id.get(reverse("admin:budget_paguanggaran_changelist"))
     assert "pagu dan anggaran kas" in r.content.decode().lower()
     assert "Cari" in r.content.decode()
+
+
+@pytest.mark.parametrize("model", ["realisasikeuangan", "realisasifisik"])
+def test_realisasi_cannot_be_added_changed_or_deleted_in_the_admin(admin_client_id, model):
+    """Only the monthly report and the imports write realisasi, with their checks and trail."""
+    from budget.models import RealisasiFisik, RealisasiKeuangan
+
+    obj = (RealisasiKeuangan if model == "realisasikeuangan" else RealisasiFisik).objects.first()
+    assert admin_client_id.get(reverse(f"admin:budget_{model}_add")).status_code == 403
+    r = admin_client_id.post(reverse(f"admin:budget_{model}_delete", args=[obj.pk]), {"post": "yes"})
+    assert r.status_code == 403
+    assert type(obj).objects.filter(pk=obj.pk).exists()
+    halaman = admin_client_id.get(reverse(f"admin:budget_{model}_change", args=[obj.pk]))
+    assert halaman.status_code == 200 and 'name="_save"' not in halaman.content.decode()
+
+
+def test_the_admin_index_names_the_login_apps_in_indonesian(admin_client_id):
+    html = admin_client_id.get(reverse("admin:index")).content.decode()
+    assert "Penguncian login" in html and "Verifikasi dua langkah" in html
+    assert "Otp_Totp" not in html and "OTP_TOTP" not in html and "TOTP devices" not in html

@@ -352,3 +352,10 @@ def test_rekap_json_prints_the_seed_figures_as_decimal_strings():
     call_command("rekap", "--tahun", "2023", "--bulan", "6", "--format", "json", stdout=out)
     d = json.loads(out.getvalue())
     assert (d["persen_realisasi"], d["persen_target"]) == ("38.28", "53.29")
+
+
+def test_the_account_list_mentions_two_step_login_only_when_it_is_required(settings):
+    settings.SIAP_2FA = True
+    assert "verifikasi dua langkah" in teks_akun_demo()
+    settings.SIAP_2FA = False
+    assert "dua langkah" not in teks_akun_demo()

@@ -66,8 +66,8 @@ def test_it_opens_with_kalimat_utama_unchanged():
 
 def test_it_names_the_kategori_and_that_absorption_is_behind_the_anggaran_kas():
     kedua = _paragraf()[1]
-    assert "79,14% (kategori Tinggi)" in kedua
-    assert "belum sesuai dengan perencanaan berdasarkan target anggaran kas" in kedua
+    assert "79,14% termasuk kategori Tinggi menurut skala Permendagri 86/2017" in kedua
+    assert "namun penyerapan anggaran perangkat daerah masih di bawah target anggaran kas" in kedua
     assert "Rp 221.298.872.322,91" in kedua  # target − realisasi
 
 

@@ -89,3 +89,12 @@ def test_an_inactive_opd_that_still_has_lines_is_counted_and_named(data):
     keluar = json.loads(_run("--tahun", "2025", "--bulan", "2", "--format", "json"))
     assert keluar["pagu"] == "1800.10"
     assert {o["nama"] for o in keluar["opd"]} == {"Dinas Kesehatan", "=Dinas PUPR"}
+
+
+def test_csv_keeps_negative_numbers_as_numbers(data):
+    """Realisasi ahead of the plan gives a negative deviasi: a number, not a neutralised text."""
+    rows = list(csv.DictReader(io.StringIO(_run("--tahun", "2025", "--bulan", "1",
+                                                "--format", "csv"))))
+    pupr = next(r for r in rows if r["nama"] == "'=Dinas PUPR")
+    assert pupr["deviasi"] == "-1.67"
+    assert pupr["deviasi_rp"] == "-10.00"

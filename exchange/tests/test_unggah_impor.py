@@ -278,7 +278,7 @@ def test_operators_are_refused_everywhere(client, operator, verifikator, apbd):
                  client.post(reverse("exchange:konfirmasi", args=[token]))):
         assert resp.status_code == 403
     assert keadaan() == sebelum
-    assert "Impor data" not in client.get(reverse("reporting:daftar")).content.decode()
+    assert f'href="{reverse("exchange:impor")}"' not in client.get(reverse("reporting:daftar")).content.decode()
 
 
 def test_the_verifier_sees_the_nav_link_and_the_form(masuk):
@@ -286,4 +286,5 @@ def test_the_verifier_sees_the_nav_link_and_the_form(masuk):
     assert resp.status_code == 200
     halaman = teks(resp)
     assert "Impor data" in halaman and "Buat master baru" in halaman
+    assert f'href="{reverse("exchange:impor")}"' in resp.content.decode()  # the nav link
     assert reverse("exchange:templat", args=["anggaran", "xlsx"]) in resp.content.decode()

@@ -104,10 +104,10 @@ def test_rates_per_month_per_opd_and_overall(client, laporan, verifikator):
     assert _teks(_baris(html, "Penataan Ruang")).endswith("1/2 50,00% 0/2 0,00%")
     kaki = _teks(re.search(r"<tfoot>.*</tfoot>", html, re.S).group(0))
     # January: 2 in of 2, 1 on time; February: 1 of 2, 1 on time; March onwards not due
-    assert kaki.startswith("Diterima / jatuh tempo 2/2 100,00% 1/2 50,00% – – – – – – – – – – "
+    assert kaki.startswith("Diajukan / jatuh tempo 2/2 100,00% 1/2 50,00% – – – – – – – – – – "
                            "3/4 75,00% 2/4 50,00% Tepat waktu / jatuh tempo 1/2 50,00% "
                            "1/2 50,00% – ")
-    assert "4 laporan telah jatuh tempo; 3 diterima (75,00%) dan 2 tepat waktu (50,00%); " \
+    assert "4 laporan telah jatuh tempo; 3 diajukan (75,00%) dan 2 tepat waktu (50,00%); " \
            "1 belum lapor." in _teks(html)
 
 
@@ -127,7 +127,7 @@ def test_an_operator_sees_only_their_own_row_and_rates(client, laporan, operator
     assert len(re.findall(r'<td class="sel ', html)) == 12
     assert "Anda melihat perangkat daerah Anda saja" in html
     kaki = _teks(re.search(r"<tfoot>.*</tfoot>", html, re.S).group(0))
-    assert kaki.startswith("Diterima / jatuh tempo 1/1 100,00% 1/1 100,00%")
+    assert kaki.startswith("Diajukan / jatuh tempo 1/1 100,00% 1/1 100,00%")
     # their cells open their own form
     assert reverse("reporting:formulir", args=[dinkes.pk, 2025, 2]) in html
     assert "/laporan/periksa/" not in html

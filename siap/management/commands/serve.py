@@ -1,8 +1,10 @@
 """``siap serve``: the production server (gunicorn, static files by whitenoise)."""
 
+import hashlib
 import os
 import shutil
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -15,6 +17,31 @@ def jumlah_worker_bawaan() -> int:
     # gunicorn's rule of thumb (2 × cores + 1), capped: SIAP's requests are short and the
     # embedded SQLite database serialises writes anyway.
     return min(2 * (os.cpu_count() or 1) + 1, 9)
+
+
+def sidik_statis() -> str:
+    """A fingerprint of every static source file (path, size, modification time)."""
+    from django.contrib.staticfiles import finders
+
+    h = hashlib.sha256()
+    for finder in finders.get_finders():
+        for path, storage in finder.list(["CVS", ".*", "*~"]):
+            st = os.stat(storage.path(path))
+            h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def kumpulkan_statis() -> bool:
+    """``collectstatic`` (hashing and compressing every file takes long on a small server),
+    skipped when the sources are unchanged since the last run. Returns whether it ran."""
+    root = Path(settings.STATIC_ROOT)
+    tanda, manifest = root / ".siap-sidik", root / "staticfiles.json"
+    sidik = sidik_statis()
+    if tanda.exists() and manifest.exists() and tanda.read_text() == sidik:
+        return False
+    call_command("collectstatic", interactive=False, verbosity=0)
+    tanda.write_text(sidik)
+    return True
 
 
 class Command(BaseCommand):
@@ -32,7 +59,7 @@ class Command(BaseCommand):
         except EnvError as exc:
             raise CommandError(str(exc)) from exc
         if not settings.DEBUG:
-            call_command("collectstatic", interactive=False, verbosity=0)
+            kumpulkan_statis()
         gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or shutil.which(
             "gunicorn"
         )
