@@ -46,6 +46,7 @@ def kurva_s(
     label_target: str = "Target (anggaran kas)",
     label_realisasi: str = "Realisasi",
     id_: str = "kurva",
+    label_sumbu: str = "% dari pagu, kumulatif",
 ) -> str:
     """A Kurva S: cumulative target and realisasi, in percent of the pagu, for January to
     December. ``target`` and ``realisasi`` hold up to 12 values (month 1 first); a ``None``
@@ -129,7 +130,7 @@ def kurva_s(
         lx += 40 + 6.5 * len(label)
     bagian.append(
         f'<text x="{LEBAR - KANAN}" y="{ly + 4}" text-anchor="end" fill="{WARNA_SUMBU}">'
-        f"% dari pagu, kumulatif</text>"
+        f"{escape(label_sumbu)}</text>"
     )
     bagian.append("</svg>")
     return "".join(bagian)

@@ -45,7 +45,8 @@ class Laju:
     """The rate at which the remaining anggaran kas is assumed to be absorbed, and why."""
 
     nilai: Decimal  # a fraction: 1 = as planned
-    sebab: str  # the clause of the sentence that says where it comes from
+    sebab: str  # the clause of the sentence that says where it comes from, with the rate
+    singkat: str = ""  # the short form for a table column: '× 4,30 pola 2023'
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Proyeksi:
     alasan: str
     target: Decimal = NOL  # anggaran kas of months 1..m
     laju: Decimal | None = None  # None when nothing is left to absorb
+    laju_singkat: str = ""  # the rate in a few words for a table: '× 4,30 pola 2023'
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,15 @@ def laju_acuan(pagu: Decimal, target: Decimal, realisasi: Decimal,
     return (realisasi_akhir - realisasi) / sisa
 
 
+def _bulan_itu(bulan: int) -> str:
+    return "bulan itu" if bulan >= 11 else "bulan-bulan itu"
+
+
+def teks_kali(nilai: Decimal) -> str:
+    """A rate in words a reader does not misread: '4,30 kali' from 1 up, '66,67% dari' below."""
+    return f"{angka(nilai)} kali" if nilai >= 1 else f"{persen(nilai * SERATUS)} dari"
+
+
 def pilih_laju(
     tahun: int,
     bulan: int,
@@ -128,19 +139,27 @@ def pilih_laju(
 ) -> Laju:
     """The rate for one OPD (or the pemda, with ``laju_sendiri`` its own): its own rate of the
     reference year, else the pemda's of that year, else this year's capaian anggaran kas,
-    else 100% (as planned)."""
-    sisa, berjalan = rentang_sisa(bulan), rentang_berjalan(bulan)
+    else 100% (as planned). ``sebab`` continues 'Bila realisasi Oktober–Desember 2025 …'."""
+    itu = _bulan_itu(bulan)
     if tahun_acuan is not None and laju_sendiri is not None:
         return Laju(laju_sendiri,
-                    f"seperti {subjek} menyerap sisa anggaran kasnya pada {sisa} {tahun_acuan}")
+                    f"mengikuti pola tahun {tahun_acuan} (realisasi {teks_kali(laju_sendiri)} "
+                    f"sisa anggaran kas {itu})",
+                    f"× {angka(laju_sendiri)} pola {tahun_acuan}")
     if tahun_acuan is not None and laju_pemda is not None:
         return Laju(laju_pemda,
-                    f"seperti seluruh pemda menyerap sisa anggaran kasnya pada {sisa} "
-                    f"{tahun_acuan} (laju {subjek} pada {tahun_acuan} tidak dapat dihitung)")
+                    f"mengikuti pola seluruh pemda tahun {tahun_acuan} (realisasi "
+                    f"{teks_kali(laju_pemda)} sisa anggaran kas {itu}; pola {subjek} sendiri "
+                    f"tahun {tahun_acuan} tidak dapat dihitung)",
+                    f"× {angka(laju_pemda)} pola pemda {tahun_acuan}")
     if target > 0:
-        return Laju(realisasi / target,
-                    f"seperti capaian anggaran kas {berjalan} {tahun}")
-    return Laju(Decimal(1), "sesuai rencana, karena belum ada target anggaran kas untuk diukur")
+        nilai = realisasi / target
+        return Laju(nilai,
+                    f"mengikuti capaian anggaran kas {rentang_berjalan(bulan)} {tahun} "
+                    f"(realisasi {teks_kali(nilai)} anggaran kas bulan-bulan itu)",
+                    f"× {angka(nilai)} capaian {tahun}")
+    return Laju(Decimal(1), "sesuai anggaran kas (belum ada target anggaran kas untuk diukur)",
+                "sesuai anggaran kas")
 
 
 def _persen(x: Decimal, dari: Decimal) -> Decimal | None:
@@ -186,8 +205,7 @@ def proyeksikan(
         akhir = (f"realisasi akhir tahun mencapai pagu {rupiah(pagu)} (100,00%)"
                  if nilai == pagu else
                  f"realisasi akhir tahun {rupiah(nilai)} ({persen(_persen(nilai, pagu))} dari pagu)")
-        asumsi = (f"Dengan asumsi sisa anggaran kas {rentang_sisa(bulan)} {rupiah(sisa_ak)} "
-                  f"terserap {persen(laju.nilai * SERATUS)} {laju.sebab}, {akhir}.")
+        asumsi = f"Bila realisasi {rentang_sisa(bulan)} {tahun} {laju.sebab}, {akhir}."
     proyeksi_persen = _persen(nilai, pagu)
     kebutuhan = max(pagu - realisasi, NOL) / sisa_bulan if sisa_bulan else NOL
 
@@ -202,14 +220,18 @@ def proyeksikan(
         if rata == 0:
             alasan.append(f"belum ada realisasi, padahal perlu {rupiah(kebutuhan)} per bulan")
         elif kebutuhan > faktor_kebutuhan * rata and nilai < pagu:
-            alasan.append(f"perlu {rupiah(kebutuhan)} per bulan, {angka(kebutuhan / rata)} kali "
-                          f"rata-rata realisasi bulanan {rupiah(rata)}")
+            if not alasan:  # say first why a projection above the threshold is still a risk
+                alasan.append(f"proyeksi {persen(proyeksi_persen)} belum mencapai pagu")
+            alasan.append(f"agar mencapai pagu perlu realisasi {rupiah(kebutuhan)} per bulan "
+                          f"pada {rentang_sisa(bulan)}, {angka(kebutuhan / rata)} kali "
+                          f"rata-rata realisasi bulanan {rentang_berjalan(bulan)} "
+                          f"({rupiah(rata)})")
     teks_alasan = "; ".join(alasan)
     return Proyeksi(
         opd_id=opd_id, nama=nama, pagu=pagu, realisasi=realisasi, proyeksi=nilai,
         proyeksi_persen=proyeksi_persen, kebutuhan_per_bulan=kebutuhan, asumsi=asumsi,
         berisiko=bool(alasan), alasan=teks_alasan[:1].upper() + teks_alasan[1:],
-        target=target, laju=dipakai,
+        target=target, laju=dipakai, laju_singkat=laju.singkat if dipakai is not None else "",
     )
 
 

@@ -17,7 +17,8 @@ from accounts.scoping import opd_terlihat
 from budget.models import RincianAnggaran, TahunAnggaran
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
 
-from .figures import Angka, Kelompok
+from .figures import Angka, Jumlah, Kelompok
+from .figures import angka as angka_dari_jumlah
 from .grafik import kurva_s
 from .narasi import kalimat_utama
 from .queries import hitung_rekap
@@ -273,7 +274,18 @@ def dasbor(request):
             if id_terlihat is None or k.kunci in id_terlihat
         ],
     })
+    konteks["total_kecamatan"] = jumlah_baris(b.angka for b in konteks["kecamatan"])
     return render(request, "evaluation/dasbor.html", konteks)
+
+
+def jumlah_baris(daftar) -> Angka:
+    """The figures of a set of rows together, from their Angka: the money sums exactly, the
+    fisik back as its pagu-weighted mean (fisik × pagu is the row's weight)."""
+    total = Jumlah()
+    for a in daftar:
+        total = total + Jumlah(a.pagu, a.target_anggaran_kas, a.realisasi,
+                               (a.fisik or 0) * a.pagu, (a.target_fisik or 0) * a.pagu)
+    return angka_dari_jumlah(total)
 
 
 def grafik_kurva(seri, nama: str, batas: str, id_: str) -> dict:
@@ -293,7 +305,7 @@ def grafik_kurva(seri, nama: str, batas: str, id_: str) -> dict:
                        "tertimbang pagu.",
             target=seri.target_fisik, realisasi=seri.fisik,
             label_target="Target fisik", label_realisasi="Realisasi fisik",
-            id_=f"{id_}-fisik",
+            id_=f"{id_}-fisik", label_sumbu="% fisik (tertimbang pagu), kumulatif",
         ),
     }
 
@@ -301,7 +313,7 @@ def grafik_kurva(seri, nama: str, batas: str, id_: str) -> dict:
 def pintasan_triwulan(tahun: int, **tetap) -> list[dict]:
     """The TW I–IV shortcuts of a Rakor page: the cut-off at the end of each quarter."""
     return [
-        {"label": f"TW {romawi}", "bulan": (i + 1) * 3,
+        {"label": f"TW {romawi}", "bulan": (i + 1) * 3, "bulan_awal": i * 3 + 1,
          "url": "?" + urlencode({"tahun": tahun, "bulan": (i + 1) * 3, **tetap})}
         for i, romawi in enumerate(TRIWULAN_ROMAWI)
     ]

@@ -46,7 +46,8 @@ def proyeksi(request):
     berisiko_sub = [s for s in hasil.berisiko_sub if boleh(s.opd_id)]
     konteks.update({
         "hasil": hasil,
-        "pemda": hasil.pemda if id_terlihat is None else None,
+        # not "pemda": that name is the context processor's Pemda (the page header)
+        "proyeksi_pemda": hasil.pemda if id_terlihat is None else None,
         "opd": [p for p in hasil.opd if boleh(p.opd_id)],
         "berisiko_opd": [p for p in hasil.berisiko_opd if boleh(p.opd_id)],
         "berisiko_sub": berisiko_sub[:SUB_DITAMPILKAN],

@@ -15,7 +15,7 @@ from reporting.models import KategoriPermasalahan, Permasalahan, StatusPermasala
 from .narasi import bahan_rakor as susun_bahan_rakor
 from .queries import hitung_rekap
 from .ringkasan import dak_fisik, terbaik_terburuk
-from .views import _label_opd, periode_halaman
+from .views import _label_opd, periode_halaman, pintasan_triwulan
 
 
 def permasalahan_terbuka(tahun: int, bulan: int, terlihat=None):
@@ -64,6 +64,7 @@ def permasalahan(request):
         "per_opd": opd,
         "terbatas": terlihat is not None,
         "opd_sendiri": [] if terlihat is None else [o.nama for o in terlihat],
+        "triwulan": pintasan_triwulan(tahun),
     })
     return render(request, "evaluation/permasalahan.html", konteks)
 
@@ -89,5 +90,6 @@ def bahan_rakor(request):
         permasalahan=kategori,
         jumlah_permasalahan=sum(n for _, n in kategori),
     )
-    konteks.update({"paragraf": paragraf, "versi": hasil.data.versi})
+    konteks.update({"paragraf": paragraf, "versi": hasil.data.versi,
+                    "triwulan": pintasan_triwulan(tahun)})
     return render(request, "evaluation/bahan_rakor.html", konteks)

@@ -123,7 +123,9 @@ def test_a_bad_month_is_explained(client, data):
 def test_the_quarter_shortcuts_point_at_the_quarter_ends(client, data):
     client.force_login(_user(Peran.PIMPINAN))
     html = client.get(URL, {"tahun": 2025, "bulan": 5}).content.decode()
-    assert 'href="?tahun=2025&amp;bulan=6" aria-current="true"' not in html
+    # May is in TW II: its button is highlighted and says the month actually shown
+    assert ('href="?tahun=2025&amp;bulan=6" aria-current="true">TW II '
+            '<span class="pil__bulan">s.d. Mei') in html
     assert 'href="?tahun=2025&amp;bulan=9"' in html
     assert "Triwulan II 2025" in _teks(html)
 
@@ -140,7 +142,7 @@ def test_the_opd_page_explains_the_score_component_by_component(client, data, di
     assert r.status_code == 200
     teks = _teks(r.content.decode())
     assert "Indeks Kinerja Pelaksanaan Anggaran — TW II" in teks
-    assert "Peringkat 2 dari 2 perangkat daerah" in teks
+    assert "Peringkat 2 dari 2 perangkat daerah menurut nilai indeks" in teks
     assert "Realisasi Rp 300,00 dibanding target anggaran kas Rp 600,00 s.d. Juni = 50,00%" \
         in teks
     assert "Belum diajukan: Januari, Februari, Maret, April, Mei, Juni" in teks

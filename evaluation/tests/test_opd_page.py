@@ -82,7 +82,7 @@ def test_the_opd_page_shows_the_opd_figures_and_rank_of_hitung_rekap(client, dat
                   k.angka.sisa_pagu):
         assert rupiah(nilai) in html
     assert persen(k.angka.capaian_anggaran_kas) in html
-    assert f"peringkat {k.peringkat} dari 2 perangkat daerah" in _teks(html)
+    assert f"peringkat {k.peringkat} dari 2 perangkat daerah menurut capaian anggaran kas" in _teks(html)
     assert "Dinas PUPR" not in html
 
 

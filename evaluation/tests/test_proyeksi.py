@@ -40,10 +40,12 @@ def test_without_a_reference_year_the_rest_is_absorbed_at_this_years_capaian():
     assert p.proyeksi == D(800)
     assert p.proyeksi_persen * 3 == D(200)  # 66,67% of the pagu
     assert p.asumsi == (
-        "Dengan asumsi sisa anggaran kas Oktober–Desember Rp 300,00 terserap 66,67% seperti "
-        "capaian anggaran kas Januari–September 2025, realisasi akhir tahun Rp 800,00 "
-        "(66,67% dari pagu)."
+        "Bila realisasi Oktober–Desember 2025 mengikuti capaian anggaran kas Januari–September "
+        "2025 (realisasi 66,67% dari anggaran kas bulan-bulan itu), realisasi akhir tahun "
+        "Rp 800,00 (66,67% dari pagu)."
     )
+    assert p.laju_singkat == "× 0,67 capaian 2025"
+    assert "terserap" not in p.asumsi and "430" not in p.asumsi
     assert p.asumsi.count(". ") == 0 and p.asumsi.endswith(".")  # one sentence
 
 
@@ -53,8 +55,19 @@ def test_the_reference_years_own_rate_comes_first_and_is_named():
     p = _p(laju=laju)
     assert p.proyeksi == D(600) + D(300) * D("1.5")
     assert p.laju == D("1.5")
-    assert "terserap 150,00% seperti perangkat daerah ini menyerap sisa anggaran kasnya pada " \
-           "Oktober–Desember 2023, realisasi akhir tahun Rp 1.050,00 (87,50% dari pagu)." in p.asumsi
+    assert p.asumsi == (
+        "Bila realisasi Oktober–Desember 2025 mengikuti pola tahun 2023 (realisasi 1,50 kali sisa "
+        "anggaran kas bulan-bulan itu), realisasi akhir tahun Rp 1.050,00 (87,50% dari pagu).")
+    assert p.asumsi.count(". ") == 0
+    assert p.laju_singkat == "× 1,50 pola 2023"
+
+
+def test_in_november_the_one_month_left_is_named_in_the_singular():
+    laju = pilih_laju(2025, 11, target=D(1000), realisasi=D(600), tahun_acuan=2023,
+                      laju_sendiri=D("4.3016"))
+    p = _p(bulan=11, pagu="1200", target="1000", realisasi="600", laju=laju)
+    assert p.asumsi.startswith("Bila realisasi Desember 2025 mengikuti pola tahun 2023 (realisasi "
+                               "4,30 kali sisa anggaran kas bulan itu), ")
 
 
 def test_an_opd_without_its_own_rate_takes_the_pemdas_and_says_so():
@@ -62,12 +75,13 @@ def test_an_opd_without_its_own_rate_takes_the_pemdas_and_says_so():
                       laju_sendiri=None, laju_pemda=D("1.2"))
     assert laju.nilai == D("1.2")
     assert "seluruh pemda" in laju.sebab and "tidak dapat dihitung" in laju.sebab
+    assert "1,20 kali" in laju.sebab and laju.singkat == "× 1,20 pola pemda 2023"
 
 
 def test_with_no_target_yet_the_rest_is_assumed_as_planned():
     laju = pilih_laju(2025, 1, target=D(0), realisasi=D(0))
     assert laju.nilai == 1
-    assert "sesuai rencana" in laju.sebab
+    assert "sesuai anggaran kas" in laju.sebab
 
 
 def test_the_reference_rate_is_the_late_realisasi_over_the_anggaran_kas_left():
@@ -122,8 +136,9 @@ def test_an_opd_that_needs_more_than_twice_its_monthly_average_is_at_risk():
     p = _p(pagu="1800", target="900", realisasi="900", laju=Laju(D("0.9"), "x"))
     assert p.proyeksi_persen == 95
     assert p.berisiko
-    assert p.alasan == ("Perlu Rp 300,00 per bulan, 3,00 kali rata-rata realisasi bulanan "
-                        "Rp 100,00")
+    assert p.alasan == ("Proyeksi 95,00% belum mencapai pagu; agar mencapai pagu perlu realisasi "
+                        "Rp 300,00 per bulan pada Oktober–Desember, 3,00 kali rata-rata realisasi "
+                        "bulanan Januari–September (Rp 100,00)")
     # the factor is configuration
     assert not _p(pagu="1800", target="900", realisasi="900", laju=Laju(D("0.9"), "x"),
                   faktor_kebutuhan=D(4)).berisiko

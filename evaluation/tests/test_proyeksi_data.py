@@ -66,9 +66,8 @@ def test_the_rest_is_absorbed_at_last_years_rate_per_opd():
     assert p.proyeksi == D(540) + D(300)
     assert p.proyeksi_persen == D(70)
     assert p.asumsi == (
-        "Dengan asumsi sisa anggaran kas Oktober–Desember Rp 300,00 terserap 100,00% seperti "
-        "perangkat daerah ini menyerap sisa anggaran kasnya pada Oktober–Desember 2023, "
-        "realisasi akhir tahun Rp 840,00 (70,00% dari pagu)."
+        "Bila realisasi Oktober–Desember 2025 mengikuti pola tahun 2023 (realisasi 1,00 kali "
+        "sisa anggaran kas bulan-bulan itu), realisasi akhir tahun Rp 840,00 (70,00% dari pagu)."
     )
     assert p.kebutuhan_per_bulan == D(220)  # (1200 − 540) / 3
     assert p.berisiko and "di bawah batas 90%" in p.alasan and "3,67 kali" in p.alasan
@@ -82,7 +81,7 @@ def test_without_a_completed_year_this_years_capaian_is_the_rate():
     assert h.tahun_acuan is None
     p = proyeksi_opd(h, o.pk)
     assert p.laju == D(540) / D(900)
-    assert "seperti capaian anggaran kas Januari–September 2025" in p.asumsi
+    assert "mengikuti capaian anggaran kas Januari–September 2025" in p.asumsi
 
 
 def test_the_sub_kegiatan_at_risk_are_labelled_and_ordered_by_pagu():
@@ -225,3 +224,23 @@ def test_the_page_takes_the_same_number_of_queries_for_2_and_12_opd(client, pimp
     kecil = hitung()
     _isi(12)
     assert hitung() == kecil
+
+
+def test_the_page_header_names_the_real_pemda_for_leaders_and_operators(client, pimpinan):
+    from budget.models import Pemda
+
+    a, _ = _isi(2)
+    Pemda.objects.create(nama="Kabupaten Contoh Jaya", provinsi="Lampung")
+    for u in (pimpinan, _operator(a)):
+        client.force_login(u)
+        html = client.get(URL, {"tahun": 2025, "bulan": 9}).content.decode()
+        assert "Pemerintah Kabupaten Contoh Jaya" in html
+        assert "Pemerintah Pemerintah Daerah" not in html
+
+
+def test_the_opd_table_shows_the_rate_short_and_the_sentence_folded(client, pimpinan):
+    _isi(2)
+    client.force_login(pimpinan)
+    html = client.get(URL, {"tahun": 2025, "bulan": 9}).content.decode()
+    assert "× 1,00 pola 2023" in html
+    assert html.count('<details class="asumsi">') == 2

@@ -71,7 +71,7 @@ def test_the_2025_matrix_page_shows_the_demos_kinds_of_report_and_rates(client, 
     for kelas in ("sel--tepat", "sel--terlambat", "sel--kembali", "sel--belum"):
         assert re.search(rf'<td class="sel {kelas}', html), kelas
     assert re.search(r">\+\d+ hr<", html)  # days late, in the cell
-    assert f"{m.total.diterima} diterima ({persen(m.total.persen_diterima)})" in html
+    assert f"{m.total.diterima} diajukan ({persen(m.total.persen_diterima)})" in html
     assert f"{m.total.tepat_waktu} tepat waktu ({persen(m.total.persen_tepat_waktu)})" in html
     assert html.count('<td class="sel sel--') == len(m.baris) * 12 == 49 * 12
 

@@ -147,7 +147,7 @@ def test_a_negative_amount_is_refused_and_nothing_is_written(op, dinkes, baris_d
     assert "Laporan belum disimpan" in isi
     assert f"{SUB1} Sub Kegiatan {SUB1} · PAD · 5.1.02: realisasi -Rp 5,00 negatif" in isi
     # beside its line the message need not repeat the line's name
-    assert re.search(rf'id="pesan-r-{r2.pk}".*?Galat</span> realisasi -Rp 5,00 negatif',
+    assert re.search(rf'id="pesan-r-{r2.pk}".*?Kesalahan</span> realisasi -Rp 5,00 negatif',
                      r.content.decode(), re.S)
     assert nilai_input(r, f"r-{r2.pk}") == "-5"
     _tidak_ada_yang_tersimpan(dinkes)
@@ -388,3 +388,20 @@ def test_the_script_rounds_percentages_half_up_as_lib_rupiah():
         ([a, b]) => m.persen(BigInt(a), BigInt(b)))));""")
     harapan = [persen(D(a) * 100 / D(b)) if b else persen(None) for a, b in KASUS_PERSEN]
     assert hasil == harapan
+
+
+KASUS_PERSEN_RINGKAS = [(1, 8), (99999, 10000), (999994, 100000), (999995, 100000), (5553916900, 1000000),
+                        (-5553916900, 1000000), (5, 0)]
+
+
+def test_absurd_percentages_show_as_beyond_999_in_the_script_and_on_the_server_alike():
+    from siap.templatetags.siap_format import persen_ringkas
+
+    hasil = _node(f"""
+      const m = require({json.dumps(str(JS))});
+      console.log(JSON.stringify({json.dumps(KASUS_PERSEN_RINGKAS)}.map(
+        ([a, b]) => m.persenRingkas(BigInt(a), BigInt(b)))));""")
+    harapan = [persen_ringkas(D(a) * 100 / D(b)) if b else persen_ringkas(None)
+               for a, b in KASUS_PERSEN_RINGKAS]
+    assert hasil == harapan
+    assert hasil == ["12,50%", "999,99%", "999,99%", "> 999%", "> 999%", "< -999%", "–"]

@@ -81,3 +81,27 @@ def skala_persen(value: Decimal | None) -> str:
     if not isinstance(value, Decimal):
         raise TypeError(f"skala_persen membutuhkan Decimal, bukan {type(value).__name__}")
     return _rp.desimal(min(max(value, Decimal(0)), Decimal(100)))
+
+
+BATAS_PERSEN_RINGKAS = Decimal("999.99")
+
+
+@register.filter
+def persen_ringkas(value: Decimal | None) -> str:
+    """``persen`` for a narrow grid cell: beyond ±999,99% (a wrong entry) ``> 999%`` /
+    ``< -999%``, so an absurd figure cannot widen the table (formulir.js persenRingkas)."""
+    if isinstance(value, Decimal):
+        bulat = _rp.bulatkan(value, 2)
+        if bulat > BATAS_PERSEN_RINGKAS:
+            return "> 999%"
+        if bulat < -BATAS_PERSEN_RINGKAS:
+            return "< -999%"
+    return _rp.persen(value)
+
+
+@register.filter
+def bilangan(value: int | Decimal | None) -> str:
+    """A count with thousands separators: ``{{ 1240|bilangan }}`` -> ``1.240``."""
+    if value is None:
+        return _rp.KOSONG
+    return _rp.angka(Decimal(value), 0)

@@ -76,9 +76,22 @@
     return angka(negatif ? -q : q) + "%";
   }
 
+  /* persen() for a grid cell: beyond ±999,99% (a wrong entry) "> 999%", as the
+     siap_format filter persen_ringkas, so an absurd figure cannot widen the grid. */
+  function persenRingkas(a, b) {
+    if (b === 0n) return "–";
+    var negatif = (a < 0n) !== (b < 0n);
+    var pa = a < 0n ? -a : a;
+    var pb = b < 0n ? -b : b;
+    var q = (pa * 20000n + pb) / (2n * pb);
+    if (q > 99999n) return negatif ? "< -999%" : "> 999%";
+    return angka(negatif ? -q : q) + "%";
+  }
+
   // Node (reporting/tests) checks these against lib/angka.py and lib/rupiah.py.
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = { baca: baca, angka: angka, rupiah: rupiah, persen: persen };
+    module.exports = { baca: baca, angka: angka, rupiah: rupiah, persen: persen,
+                       persenRingkas: persenRingkas };
   }
   if (typeof document === "undefined") return;
   var form = document.getElementById("formulir-laporan");
@@ -113,8 +126,8 @@
     if (!tr) return;
     tulis(sel(tr, "ini"), angka(j.ini));
     tulis(sel(tr, "kumulatif"), angka(j.lalu + j.ini));
-    tulis(sel(tr, "persen"), persen(j.lalu + j.ini, j.pagu));
-    tulis(sel(tr, "capaian"), persen(j.lalu + j.ini, j.ak));
+    tulis(sel(tr, "persen"), persenRingkas(j.lalu + j.ini, j.pagu));
+    tulis(sel(tr, "capaian"), persenRingkas(j.lalu + j.ini, j.ak));
   }
 
   function tandai(input, hasil) {
@@ -139,8 +152,8 @@
         adaSalah = adaSalah || Boolean(hasil.galat);
         var kumulatif = b.lalu + ini;
         tulis(sel(b.tr, "kumulatif"), hasil.galat ? "?" : angka(kumulatif));
-        tulis(sel(b.tr, "persen"), hasil.galat ? "?" : persen(kumulatif, b.pagu));
-        tulis(sel(b.tr, "capaian"), hasil.galat ? "?" : persen(kumulatif, b.ak));
+        tulis(sel(b.tr, "persen"), hasil.galat ? "?" : persenRingkas(kumulatif, b.pagu));
+        tulis(sel(b.tr, "capaian"), hasil.galat ? "?" : persenRingkas(kumulatif, b.ak));
         b.tr.classList.toggle("rincian--lewat-pagu", !hasil.galat && kumulatif > b.pagu);
         j.pagu += b.pagu; j.ak += b.ak; j.lalu += b.lalu; j.ini += ini;
       });
@@ -150,8 +163,8 @@
     isiJumlah(barisTotal, total);
     tulis(document.getElementById("total-ini"), rupiah(total.ini));
     tulis(document.getElementById("total-kumulatif"), rupiah(total.lalu + total.ini));
-    tulis(document.getElementById("total-persen"), persen(total.lalu + total.ini, total.pagu));
-    tulis(document.getElementById("total-capaian"), persen(total.lalu + total.ini, total.ak));
+    tulis(document.getElementById("total-persen"), persenRingkas(total.lalu + total.ini, total.pagu));
+    tulis(document.getElementById("total-capaian"), persenRingkas(total.lalu + total.ini, total.ak));
     return adaSalah;
   }
 
