@@ -207,6 +207,39 @@ def sebaran(per_sub_kegiatan: Iterable[Angka]) -> dict[KelasSebaran, int]:
     return hasil
 
 
+def sebaran_bulat(realisasi_pagu: Iterable[tuple[int, int]]) -> dict[KelasSebaran, int]:
+    """``sebaran`` from (realisasi, pagu) pairs of whole numbers in one unit (e.g. sen),
+    without building an ``Angka`` per sub kegiatan: the class bounds are compared as
+    integers (100 × realisasi against 50 × pagu, ...), which is exact. ``persen`` divides
+    to 28 digits, and 100 × r / p lies at least 1 / p away from a bound it does not equal,
+    so the two agree for any pagu below 10^25 units; a negative pagu (never stored) takes
+    the ``Decimal`` path."""
+    nol = sampai_50 = sampai_75 = di_bawah_100 = penuh = 0
+    for r, p in realisasi_pagu:
+        if p > 0:
+            r100 = r * 100
+            if r <= 0:
+                nol += 1
+            elif r100 <= 50 * p:
+                sampai_50 += 1
+            elif r100 <= 75 * p:
+                sampai_75 += 1
+            elif r100 < 100 * p:
+                di_bawah_100 += 1
+            else:
+                penuh += 1
+        elif p < 0:
+            kelas = kelas_sebaran(persen(Decimal(r), Decimal(p)))
+            nol += kelas is KelasSebaran.NOL
+            sampai_50 += kelas is KelasSebaran.SAMPAI_50
+            sampai_75 += kelas is KelasSebaran.SAMPAI_75
+            di_bawah_100 += kelas is KelasSebaran.DI_BAWAH_100
+            penuh += kelas is KelasSebaran.PENUH
+    return {KelasSebaran.NOL: nol, KelasSebaran.SAMPAI_50: sampai_50,
+            KelasSebaran.SAMPAI_75: sampai_75, KelasSebaran.DI_BAWAH_100: di_bawah_100,
+            KelasSebaran.PENUH: penuh}
+
+
 @dataclass(frozen=True)
 class Kelompok:
     """The figures of one group, with its key and (for OPD) its rank."""
@@ -226,9 +259,43 @@ class Rekap:
     jenis_belanja: list[Kelompok] = field(default_factory=list)
     sub_kegiatan: list[Kelompok] = field(default_factory=list)  # key: (opd, sub_kegiatan)
     sebaran: dict[KelasSebaran, int] = field(default_factory=dict)
+    # The additive sums behind ``sumber_dana`` / ``jenis_belanja`` (for breakdowns that add
+    # groups together, e.g. ``evaluation.ringkasan``); empty when the Rekap was built by hand.
+    jumlah_sumber_dana: dict[Hashable, Jumlah] = field(default_factory=dict, compare=False,
+                                                       repr=False)
+    jumlah_jenis_belanja: dict[Hashable, Jumlah] = field(default_factory=dict, compare=False,
+                                                         repr=False)
 
     def untuk_opd(self, kunci: Hashable) -> Kelompok | None:
         return next((k for k in self.opd if k.kunci == kunci), None)
+
+    def malas_sub_kegiatan(self, buat: Callable[[], list[Kelompok]]) -> None:
+        """Build ``sub_kegiatan`` with ``buat`` only when it is first read (124.000 groups
+        at 100x: most pages never read them)."""
+        self.__dict__["_sub_kegiatan"] = None
+        self.__dict__["_buat_sub_kegiatan"] = buat
+
+    def __getstate__(self) -> dict:
+        self.sub_kegiatan  # noqa: B018 — materialise: a builder cannot be pickled
+        return {k: v for k, v in self.__dict__.items() if k != "_buat_sub_kegiatan"}
+
+
+def _baca_sub_kegiatan(self: Rekap) -> list[Kelompok]:
+    d = self.__dict__
+    if d.get("_sub_kegiatan") is None:
+        buat = d.pop("_buat_sub_kegiatan", None)
+        d["_sub_kegiatan"] = buat() if buat is not None else []
+    return d["_sub_kegiatan"]
+
+
+def _tulis_sub_kegiatan(self: Rekap, nilai: list[Kelompok]) -> None:
+    self.__dict__.pop("_buat_sub_kegiatan", None)
+    self.__dict__["_sub_kegiatan"] = nilai
+
+
+# A field for the dataclass (__init__, __eq__, __repr__), read through a property so that it
+# can be built on first read (``Rekap.malas_sub_kegiatan``).
+Rekap.sub_kegiatan = property(_baca_sub_kegiatan, _tulis_sub_kegiatan)  # type: ignore[assignment]
 
 
 def _urut_peringkat(kelompok: list[Kelompok], urutan: dict) -> list[Kelompok]:
@@ -266,11 +333,16 @@ def rekap_dari_jumlah(
     per_opd: dict[Hashable, Jumlah],
     per_sumber_dana: dict[Hashable, Jumlah],
     per_jenis_belanja: dict[Hashable, Jumlah],
-    per_sub_kegiatan: dict[Hashable, Jumlah],
+    per_sub_kegiatan: dict[Hashable, Jumlah] | Callable[[], dict[Hashable, Jumlah]],
     semua_opd: Iterable[Hashable] = (),
+    sebaran_sub_kegiatan: dict[KelasSebaran, int] | None = None,
 ) -> Rekap:
     """``rekap()`` from sums already added up per group (in first-seen order), e.g. by the
-    database: the same figures, ranks and sebaran."""
+    database: the same figures, ranks and sebaran.
+
+    ``per_sub_kegiatan`` may be a function giving the sums: ``Rekap.sub_kegiatan`` is then
+    built when first read, and ``sebaran_sub_kegiatan`` (e.g. by ``sebaran_bulat``) must be
+    given."""
     per_opd = dict(per_opd)
     urutan = {k: i for i, k in enumerate(semua_opd)}
     for k in urutan:
@@ -281,15 +353,24 @@ def rekap_dari_jumlah(
         [Kelompok(k, a, rank[k]) for k, a in angka_opd.items()],
         {k: urutan.get(k, len(urutan) + i) for i, k in enumerate(angka_opd)},
     )
-    sub_kegiatan = [Kelompok(k, angka(j)) for k, j in per_sub_kegiatan.items()]
     total = sum(per_opd.values(), Jumlah())
-    return Rekap(
+    hasil = Rekap(
         tahun=tahun,
         bulan=bulan,
         total=angka(total),
         opd=opd,
         sumber_dana=[Kelompok(k, angka(j)) for k, j in per_sumber_dana.items()],
         jenis_belanja=[Kelompok(k, angka(j)) for k, j in per_jenis_belanja.items()],
-        sub_kegiatan=sub_kegiatan,
-        sebaran=sebaran(k.angka for k in sub_kegiatan),
+        jumlah_sumber_dana=dict(per_sumber_dana),
+        jumlah_jenis_belanja=dict(per_jenis_belanja),
     )
+    if callable(per_sub_kegiatan):
+        if sebaran_sub_kegiatan is None:
+            raise ValueError("sebaran_sub_kegiatan is required with a lazy per_sub_kegiatan")
+        buat = per_sub_kegiatan
+        hasil.malas_sub_kegiatan(lambda: [Kelompok(k, angka(j)) for k, j in buat().items()])
+        hasil.sebaran = sebaran_sub_kegiatan
+    else:
+        hasil.sub_kegiatan = [Kelompok(k, angka(j)) for k, j in per_sub_kegiatan.items()]
+        hasil.sebaran = sebaran(k.angka for k in hasil.sub_kegiatan)
+    return hasil

@@ -9,7 +9,7 @@ from collections.abc import Hashable
 
 from budget.models import JenisOPD, KelompokBelanja
 
-from .figures import Angka, Kelompok, angka, kelompokkan, peringkat
+from .figures import Angka, Jumlah, Kelompok, angka, kelompokkan, peringkat
 from .queries import HasilRekap
 
 KODE_DAK_FISIK = "DAK_FISIK"
@@ -25,19 +25,34 @@ def angka_menurut(baris, peta: dict[Hashable, Hashable]) -> dict[Hashable, Angka
 
 def dak_fisik(hasil: HasilRekap) -> Angka | None:
     """The figures of sumber dana DAK Fisik; None when the pemda has no such sumber dana or
-    no line funded by it."""
+    no line funded by it. Added up from the rekap's sumber dana sums (no lines built)."""
     ids = {pk for pk, s in hasil.data.sumber_dana.items() if s.kode == KODE_DAK_FISIK}
-    baris = [b for b in hasil.data.baris if b.sumber_dana in ids]
-    if not baris:
+    per_sd = _jumlah_grup(hasil, "jumlah_sumber_dana", lambda b: b.sumber_dana)
+    jumlah = [j for k, j in per_sd.items() if k in ids]
+    if not jumlah:
         return None
-    return angka(sum((b.jumlah for b in baris[1:]), baris[0].jumlah))
+    return angka(sum(jumlah[1:], jumlah[0]))
 
 
 def per_kelompok_belanja(hasil: HasilRekap) -> list[tuple[str, Angka]]:
     """Belanja operasi, modal, tidak terduga, transfer (those present), in that order."""
     peta = {pk: j.kelompok for pk, j in hasil.data.jenis_belanja.items()}
-    per = angka_menurut(hasil.data.baris, peta)
-    return [(label, per[k]) for k, label in KelompokBelanja.choices if k in per]
+    per_jb = _jumlah_grup(hasil, "jumlah_jenis_belanja", lambda b: b.jenis_belanja)
+    per: dict[Hashable, Jumlah] = {}
+    for jb, j in per_jb.items():
+        if jb in peta:
+            k = peta[jb]
+            per[k] = per[k] + j if k in per else j
+    return [(label, angka(per[k])) for k, label in KelompokBelanja.choices if k in per]
+
+
+def _jumlah_grup(hasil: HasilRekap, nama: str, kunci) -> dict[Hashable, Jumlah]:
+    """The rekap's own sums per group (``Rekap.jumlah_sumber_dana`` / ``jumlah_jenis_belanja``);
+    added up from the lines only for a rekap built without them."""
+    per = getattr(hasil.rekap, nama)
+    if per or not hasil.rekap.sumber_dana:
+        return per
+    return kelompokkan(hasil.data.baris, kunci)
 
 
 def kecamatan(hasil: HasilRekap) -> list[Kelompok]:

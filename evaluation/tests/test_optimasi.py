@@ -7,6 +7,7 @@ Every field of every group must be equal, on the demo and on random data; so mus
 """
 
 import datetime
+import pickle
 import random
 from dataclasses import asdict
 from decimal import Decimal
@@ -16,7 +17,9 @@ import pytest
 from budget import testing as t
 from budget.demo import hapus_demo, muat_demo
 from budget.models import JenisVersi, RealisasiKeuangan, RincianAnggaran
-from evaluation.queries import hitung_rekap, hitung_rekap_rujukan
+from evaluation import ringkasan
+from evaluation.figures import Angka, Jumlah, KelasSebaran, angka, sebaran, sebaran_bulat
+from evaluation.queries import _sql_baris, hitung_rekap, hitung_rekap_rujukan
 from evaluation.rincian import jumlah_sub, seri_kurva, seri_kurva_rujukan
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +28,13 @@ pytestmark = pytest.mark.django_db
 def _sama(tahun: int, bulan: int) -> None:
     cepat, rujukan = hitung_rekap(tahun, bulan), hitung_rekap_rujukan(tahun, bulan)
     a, b = cepat.rekap, rujukan.rekap
+    # The sub kegiatan figures and the lines are built only when read: the sebaran and the
+    # DAK Fisik / kelompok belanja breakdowns come from the group sums.
+    assert "_buat_sub_kegiatan" in a.__dict__ and cepat.data._baris is None
+    assert a.sebaran == b.sebaran
+    assert ringkasan.dak_fisik(cepat) == ringkasan.dak_fisik(rujukan)
+    assert ringkasan.per_kelompok_belanja(cepat) == ringkasan.per_kelompok_belanja(rujukan)
+    assert "_buat_sub_kegiatan" in a.__dict__ and cepat.data._baris is None
     assert a.total == b.total
     # The OPD list is ranked, so its order is part of the result. The other groups and the
     # lines come in database order, where lines that tie on the ordering (two sumber dana with
@@ -107,3 +117,73 @@ def test_random_data_gives_the_same_figures_as_the_line_grain_computation(seed):
 def test_a_year_without_a_version_gives_the_same_empty_figures():
     t.opd()
     _sama(2024, 6)
+
+
+def test_the_backend_sql_for_the_lines_equals_the_portable_sql():
+    from django.db import connection
+
+    from budget.models import VersiAnggaran
+
+    _acak(5)
+    versi = VersiAnggaran.objects.filter(tahun__tahun=2025).order_by("berlaku_mulai").last()
+    for bulan in (1, 9, 12):
+        hasil = []
+        for dialek in (None, "lain"):
+            sql, params = _sql_baris(2025, bulan, versi.pk, dialek)
+            with connection.cursor() as c:
+                c.execute(sql, params)
+                hasil.append(sorted(c.fetchall()))
+        assert hasil[0] == hasil[1]
+        assert len(hasil[0]) == RincianAnggaran.objects.filter(tahun__tahun=2025).count()
+        assert any(row[6] for row in hasil[0])
+
+
+def test_the_lazy_sub_kegiatan_are_built_once_and_survive_pickling():
+    _acak(6)
+    hasil = hitung_rekap(2025, 11)
+    sub = hasil.rekap.sub_kegiatan
+    assert sub and hasil.rekap.sub_kegiatan is sub
+    assert "_buat_sub_kegiatan" not in hasil.rekap.__dict__
+    lagi = hitung_rekap(2025, 11).rekap
+    salinan = pickle.loads(pickle.dumps(lagi))  # builds the sub kegiatan first
+    assert "_buat_sub_kegiatan" not in salinan.__dict__
+    assert salinan == lagi and salinan.sub_kegiatan == sub
+    # (sumber dana sharing an urutan may come in either order: compared elsewhere as sets)
+    assert sub == hitung_rekap_rujukan(2025, 11).rekap.sub_kegiatan
+
+
+def _angka_dari(r: int, p: int) -> Angka:
+    return angka(Jumlah(Decimal(p).scaleb(-2), Decimal(0), Decimal(r).scaleb(-2)))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_sebaran_from_whole_sen_equals_the_sebaran_of_the_figures(seed):
+    rng = random.Random(seed)
+    pasangan = [(0, 0), (5, 0), (0, 7), (1, 2), (2, 4), (3, 4), (75, 100), (751, 1000),
+                (749, 1000), (99, 100), (100, 100), (101, 100), (5, -10), (0, -10), (-5, 10),
+                (10**18 + 1, 2 * 10**18), (10**18, 2 * 10**18), (10**18 - 1, 2 * 10**18),
+                (3 * 10**15 - 1, 4 * 10**15)]
+    for _ in range(3000):
+        p = rng.choice([rng.randint(1, 10**4), rng.randint(1, 10**17)])
+        # realisasi at and beside the class bounds (0, 50, 75, 100 %) and anywhere
+        r = rng.choice([0, p // 2, p // 2 + 1, p * 3 // 4, p * 3 // 4 + 1, p - 1, p, p + 1,
+                        rng.randint(0, 2 * p)])
+        pasangan.append((r, p))
+    hasil = sebaran_bulat(pasangan)
+    assert hasil == sebaran(_angka_dari(r, p) for r, p in pasangan)
+    assert list(hasil) == list(KelasSebaran) and sum(hasil.values()) == len(pasangan) - 2
+
+
+def test_one_opds_sub_kegiatan_come_from_its_own_sums_without_building_them_all():
+    from evaluation.rincian import _angka_sub_opd
+
+    _acak(7)
+    hasil, rujukan = hitung_rekap(2025, 11), hitung_rekap_rujukan(2025, 11)
+    opd = {k.kunci[0] for k in rujukan.rekap.sub_kegiatan}
+    assert len(opd) > 1
+    for o in opd:
+        sendiri = _angka_sub_opd(hasil, o)
+        assert "_buat_sub_kegiatan" in hasil.rekap.__dict__  # the 124.000 are not built
+        assert list(sendiri.items()) == [
+            (k.kunci[1], k.angka) for k in rujukan.rekap.sub_kegiatan if k.kunci[0] == o]
+        assert sendiri == _angka_sub_opd(rujukan, o)

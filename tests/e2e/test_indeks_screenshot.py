@@ -21,10 +21,12 @@ def test_the_pimpinan_sees_the_index_the_dashboard_and_an_opd_page(halaman, tang
 
     halaman.goto("/" + PERIODE)
     assert "76,73%" in halaman.locator(".kalimat-utama").inner_text()
-    assert halaman.get_by_role("link", name="Indeks Kinerja").count() == 1
+    menu = halaman.get_by_role("navigation", name="Menu utama")
+    assert menu.get_by_role("link", name="Indeks", exact=True).count() == 1
     halaman.screenshot(path=tangkapan / "dasbor.png", full_page=True)
 
-    halaman.get_by_role("link", name="Indeks Kinerja").click()
+    menu.get_by_role("link", name="Indeks", exact=True).click()
+    halaman.wait_for_url("**/indeks/**")
     halaman.goto("/indeks/" + PERIODE)
     assert "Triwulan IV 2025" in halaman.locator("h1").inner_text()
     baris = halaman.locator(".tabel--indeks tbody tr")
