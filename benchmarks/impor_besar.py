@@ -1,18 +1,22 @@
-"""Benchmark: importing a 50,000-row (and a 25,000-row) realisasi file, XLSX and CSV.
+"""Benchmark: importing 25,000, 50,000 and 100,000-row realisasi files, XLSX and CSV.
 
-    .venv/bin/python benchmarks/impor_besar.py [--baris 25000 50000] [--skala 3]
+    .venv/bin/python benchmarks/impor_besar.py [--baris 25000 50000 100000] [--skala 5]
 
 The script works in a temporary directory with its own SQLite database (``DATABASE_URL``,
 ``SIAP_DATA_DIR``; DEBUG off, so no query log grows); nothing of the project's database is
-touched. A first subprocess migrates,
-loads the demo at ``--skala`` (3: about 5,800 budget lines in 2025, enough for 50,000 (line,
-month) rows), deletes the demo's realisasi of 2025, and writes for every row count a valid
-realisasi file as .xlsx and .csv: rows line by line, months 1–12, each amount a twelfth of the
-line's smallest pagu of the year rounded down to the sen, so no cumulative sum ever exceeds the
-pagu in force. Then, for every (rows, format) it runs a fresh subprocess that imports the file
-with ``dry_run=True`` and then for real (writing every row, with history), and reports wall
-time, rows per second, and the peak resident memory of that process (``ru_maxrss``) above the
-same process's baseline after ``django.setup()``. The machine is shared: times are noisy.
+touched. A first subprocess migrates, loads the demo at ``--skala`` (5: 10,055 budget lines in
+2025, enough for 100,000 (line, month) rows), deletes the demo's realisasi of 2025, and writes
+for every row count a valid realisasi file as .xlsx (twice: with a ``<dimension>`` element as
+Excel writes it, and without, as SIAP's own write-only exports) and .csv: rows line by line,
+months 1–12, each amount a twelfth of the line's smallest pagu of the year rounded down to the
+sen, so no cumulative sum ever exceeds the pagu in force. Then, for every (rows, format, mode)
+it runs a fresh subprocess that imports the file once with ``dry_run=True`` or for real
+(writing every row, with history), and reports wall
+time, rows per second, the peak resident memory of that process (``ru_maxrss``) above the same
+process's baseline after ``django.setup()``, and — from a second, identical run in the same
+process under ``tracemalloc`` (slower, so not timed) — the peak of Python allocations during
+the import above what was held before it. Flat columns across row counts show that memory does
+not grow with the rows. The machine is shared: times are noisy.
 """
 
 from __future__ import annotations
@@ -80,33 +84,67 @@ def siapkan(tmp: Path, skala: int, jumlah: list[int]) -> None:
     for n in jumlah:
         for akhiran in ("xlsx", "csv"):
             tulis(tmp / f"realisasi_{n}.{akhiran}", KOLOM_REALISASI, baris[:n])
+        # SIAP writes XLSX in openpyxl's write-only mode, without the <dimension> element
+        # that Excel and LibreOffice always write; keep that file, and give the main one a
+        # dimension like a file saved by Excel.
+        xlsx = tmp / f"realisasi_{n}.xlsx"
+        xlsx.rename(tmp / f"realisasi_{n}_td.xlsx")
+        _beri_dimensi(tmp / f"realisasi_{n}_td.xlsx", xlsx, f"A1:F{n + 1}")
     (tmp / "siap.json").write_text(json.dumps({"rincian": len(garis)}))
 
 
-# --- subprocess 2: one import, dry run then real ---------------------------------------------
+def _beri_dimensi(asal: Path, tujuan: Path, ref: str) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(asal) as za, zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED) as zb:
+        for info in za.infolist():
+            isi = za.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert b"<dimension" not in isi and b"<sheetViews>" in isi
+                isi = isi.replace(b"<sheetViews>", f'<dimension ref="{ref}" /><sheetViews>'.encode(), 1)
+            zb.writestr(info, isi)
 
 
-def ukur(path: Path, hasil: Path) -> None:
-    _django()
+# --- subprocess 2: one import (dry run or real), untraced then traced ---------------------------
+
+
+def _kosongkan() -> None:
     from django.db import connection
+
+    from budget.models import RealisasiKeuangan
+
+    with connection.cursor() as c:  # leave the table empty for the next run
+        for m in (RealisasiKeuangan, RealisasiKeuangan.history.model):
+            c.execute(f"DELETE FROM {m._meta.db_table}")
+
+
+def ukur(path: Path, mode: str, hasil: Path) -> None:
+    _django()
+    import gc
+    import tracemalloc
 
     from budget.models import RealisasiKeuangan, TahunAnggaran
     from exchange.impor import impor_realisasi
 
     TahunAnggaran.objects.count()  # connection open, models loaded
+    dry = mode == "dry_run"
     dasar = _rss_mb()
     out = {"berkas": path.name, "ukuran_mb": path.stat().st_size / 1024 / 1024,
            "rss_dasar_mb": dasar}
-    for mode, dry in (("dry_run", True), ("impor", False)):
-        t0 = time.perf_counter()
-        r = impor_realisasi(path, tahun=TAHUN, dry_run=dry)
-        detik = time.perf_counter() - t0
-        dibuat = r.hitungan["realisasi keuangan"]["dibuat"]
-        out[mode] = {"detik": detik, "dibuat": dibuat, "rss_puncak_mb": _rss_mb()}
+    t0 = time.perf_counter()
+    r = impor_realisasi(path, tahun=TAHUN, dry_run=dry)
+    out["detik"] = time.perf_counter() - t0
+    out["rss_puncak_mb"] = _rss_mb()
+    out["dibuat"] = r.hitungan["realisasi keuangan"]["dibuat"]
     out["tersimpan"] = RealisasiKeuangan.objects.filter(rincian__tahun__tahun=TAHUN).count()
-    with connection.cursor() as c:  # leave the table empty for the next run
-        for m in (RealisasiKeuangan, RealisasiKeuangan.history.model):
-            c.execute(f"DELETE FROM {m._meta.db_table}")
+    _kosongkan()
+    gc.collect()
+    tracemalloc.start()
+    awal = tracemalloc.get_traced_memory()[0]
+    impor_realisasi(path, tahun=TAHUN, dry_run=dry)
+    out["tracemalloc_mb"] = (tracemalloc.get_traced_memory()[1] - awal) / 1024 / 1024
+    tracemalloc.stop()
+    _kosongkan()
     hasil.write_text(json.dumps(out))
 
 
@@ -115,15 +153,15 @@ def ukur(path: Path, hasil: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--baris", type=int, nargs="+", default=[25_000, 50_000])
-    ap.add_argument("--skala", type=int, default=3)
+    ap.add_argument("--baris", type=int, nargs="+", default=[25_000, 50_000, 100_000])
+    ap.add_argument("--skala", type=int, default=5)
     ap.add_argument("--siapkan", nargs=1, help=argparse.SUPPRESS)
-    ap.add_argument("--ukur", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--ukur", nargs=3, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.siapkan:
         return siapkan(Path(a.siapkan[0]), a.skala, a.baris)
     if a.ukur:
-        return ukur(Path(a.ukur[0]), Path(a.ukur[1]))
+        return ukur(Path(a.ukur[0]), a.ukur[1], Path(a.ukur[2]))
 
     with tempfile.TemporaryDirectory(prefix="siap-impor-besar-") as tmp:
         env = dict(os.environ, SIAP_DATA_DIR=tmp, DATABASE_URL=f"sqlite:///{tmp}/siap.sqlite3",
@@ -139,22 +177,25 @@ def main() -> None:
         print(f"Mesin: {platform.machine()}, {os.cpu_count()} core, Python "
               f"{platform.python_version()}, SQLite, {platform.platform()}")
         print()
-        print("| berkas | baris | ukuran | mode | detik | baris/detik | RSS puncak | di atas dasar |")
-        print("|---|---:|---:|---|---:|---:|---:|---:|")
+        print("| berkas | baris | ukuran | mode | detik | baris/detik | RSS puncak | RSS di atas dasar "
+              "| puncak tracemalloc |")
+        print("|---|---:|---:|---|---:|---:|---:|---:|---:|")
         for n in a.baris:
-            for akhiran in ("xlsx", "csv"):
-                keluar = Path(tmp) / "hasil.json"
-                subprocess.run([sys.executable, __file__, "--ukur",
-                                str(Path(tmp) / f"realisasi_{n}.{akhiran}"), str(keluar)],
-                               env=env, cwd=ROOT, check=True)
-                h = json.loads(keluar.read_text())
-                assert h["impor"]["dibuat"] == n == h["tersimpan"], h
+            for jenis, nama in (("xlsx", f"realisasi_{n}.xlsx"),
+                                ("xlsx tanpa dimensi", f"realisasi_{n}_td.xlsx"),
+                                ("csv", f"realisasi_{n}.csv")):
                 for mode in ("dry_run", "impor"):
-                    m = h[mode]
-                    print(f"| {akhiran} | {n:,} | {h['ukuran_mb']:.1f} MB | {mode} | "
-                          f"{m['detik']:.1f} | {n / m['detik']:,.0f} | "
-                          f"{m['rss_puncak_mb']:.0f} MB | "
-                          f"{m['rss_puncak_mb'] - h['rss_dasar_mb']:.0f} MB |")
+                    keluar = Path(tmp) / "hasil.json"
+                    subprocess.run([sys.executable, __file__, "--ukur", str(Path(tmp) / nama), mode,
+                                    str(keluar)], env=env, cwd=ROOT, check=True)
+                    h = json.loads(keluar.read_text())
+                    assert h["dibuat"] == n, h
+                    assert h["tersimpan"] == (0 if mode == "dry_run" else n), h
+                    print(f"| {jenis} | {n:,} | {h['ukuran_mb']:.1f} MB | {mode} | "
+                          f"{h['detik']:.1f} | {n / h['detik']:,.0f} | "
+                          f"{h['rss_puncak_mb']:.0f} MB | "
+                          f"{h['rss_puncak_mb'] - h['rss_dasar_mb']:.0f} MB | "
+                          f"{h['tracemalloc_mb']:.1f} MB |", flush=True)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,10 @@ Every problem with the file as a whole is a ``Galat`` with ``baris`` 1 (the head
 from __future__ import annotations
 
 import csv
-import io
-import sys
+import heapq
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
@@ -35,6 +34,47 @@ class Galat:
         return f"Baris {self.baris}, kolom {self.kolom}, nilai {self.nilai!r}: {self.alasan}"
 
 
+BATAS_GALAT = 1000
+
+
+def _ribuan(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+class DaftarGalat:
+    """The errors of one file as they are found, keeping only the ``batas`` first by row
+    (ties in the order found): a file of 300,000 bad rows does not hold 300,000 messages.
+    ``len()`` counts them all; ``daftar()`` gives the kept ones sorted by row, followed, when
+    some were left out, by one line "… dan N galat lain tidak ditampilkan"."""
+
+    def __init__(self, batas: int = BATAS_GALAT):
+        self.batas, self.jumlah = batas, 0
+        self._heap: list[tuple[tuple[int, int], Galat]] = []  # max-heap on (row, order)
+
+    def append(self, g: Galat) -> None:
+        self.jumlah += 1
+        kunci = (-(g.baris or 0), -self.jumlah)
+        if len(self._heap) < self.batas:
+            heapq.heappush(self._heap, (kunci, g))
+        elif kunci > self._heap[0][0]:
+            heapq.heapreplace(self._heap, (kunci, g))
+
+    def extend(self, galat: Iterable[Galat]) -> None:
+        for g in galat:
+            self.append(g)
+
+    def __len__(self) -> int:
+        return self.jumlah
+
+    def daftar(self) -> list[Galat]:
+        hasil = [g for _, g in sorted(self._heap, reverse=True)]
+        if self.jumlah > len(hasil):
+            hasil.append(Galat(None, "", "", (
+                f"… dan {_ribuan(self.jumlah - len(hasil))} galat lain tidak ditampilkan "
+                f"(hanya {_ribuan(self.batas)} galat pertama menurut nomor baris)")))
+        return hasil
+
+
 class BerkasTidakValid(Exception):
     """The file cannot be read as the expected table; ``galat`` lists why."""
 
@@ -44,9 +84,8 @@ class BerkasTidakValid(Exception):
 
 
 class NilaiBaris(Mapping):
-    """One row's cells by column name, read-only. Compact: the column positions are shared by
-    every row of a file and the cells are one tuple, so a 50,000-row file costs a fraction of
-    what a dict per row would (see README, "Impor besar")."""
+    """One row's cells by column name, read-only: the column positions are shared by every
+    row of a file and the cells are one tuple."""
 
     __slots__ = ("_posisi", "_sel")
 
@@ -71,11 +110,6 @@ class NilaiBaris(Mapping):
 class Baris:
     nomor: int  # the row number as the user sees it in a spreadsheet (header = 1)
     nilai: Mapping[str, object] = field(default_factory=dict)
-
-
-def _hemat(v):
-    # Codes and months repeat on every row of a line: keep one copy of each text.
-    return sys.intern(v) if type(v) is str and len(v) < 64 else v
 
 
 def _berkas(alasan: str) -> BerkasTidakValid:
@@ -111,19 +145,23 @@ def _periksa_judul(judul: list, kolom: tuple[str, ...]) -> dict[str, int]:
     return posisi
 
 
-def _baris_data(mentah, kolom: tuple[str, ...]) -> list[Baris]:
+def _baris_data(mentah: Iterator, kolom: tuple[str, ...]) -> Iterator[Baris | None]:
+    """Generator: first ``None`` once the header row is checked (so that ``baca`` can check
+    it before returning), then one ``Baris`` per data row, as read. What can only be known
+    at the end (rows with values outside the header's columns, no data row at all) is raised
+    after the last row, so a caller that writes as it reads must do so in a transaction."""
     judul = None
-    hasil: list[Baris] = []
-    galat: list[Galat] = []
+    galat = DaftarGalat()
     lebar = 0
+    ada = False
     for nomor, sel in enumerate(mentah, start=1):
-        sel = list(sel)
         if judul is None:
             if all(_kosong(v) for v in sel):
                 raise _berkas("berkas kosong: baris pertama harus berisi judul kolom "
                               f"({', '.join(kolom)})")
-            judul = _periksa_judul(sel, kolom)
+            judul = _periksa_judul(list(sel), kolom)
             lebar = len(sel)
+            yield None
             continue
         if all(_kosong(v) for v in sel):
             continue  # blank rows (often trailing in XLSX) carry nothing
@@ -131,54 +169,150 @@ def _baris_data(mentah, kolom: tuple[str, ...]) -> list[Baris]:
             galat.append(Galat(nomor, "", "", "baris ini berisi nilai di luar kolom yang punya "
                                               "judul"))
             continue
-        hasil.append(Baris(nomor, NilaiBaris(judul, tuple(_hemat(v) for v in sel[:lebar]))))
+        ada = True
+        yield Baris(nomor, NilaiBaris(judul, tuple(sel[:lebar])))
     if judul is None:
         raise _berkas(f"berkas kosong: tidak ada baris judul ({', '.join(kolom)})")
     if galat:
-        raise BerkasTidakValid(galat)
-    if not hasil:
+        raise BerkasTidakValid(galat.daftar())
+    if not ada:
         raise _berkas("berkas kosong: tidak ada baris data di bawah baris judul")
-    return hasil
 
 
-def baca_csv(path: Path, kolom: tuple[str, ...]) -> list[Baris]:
-    data = Path(path).read_bytes()
-    if b"\x00" in data:
+def _periksa_teks(path: Path) -> None:
+    """The CSV is text (no NUL byte) and UTF-8, read line by line: constant memory. A UTF-8
+    sequence never contains the byte \\n, so decoding line by line finds the same first error
+    as decoding the whole file."""
+    biner, rusak = False, None
+    with open(path, "rb") as f:
+        for nomor, baris in enumerate(f, start=1):
+            biner = biner or b"\x00" in baris
+            if rusak is None:
+                try:
+                    baris.decode("utf-8")
+                except UnicodeDecodeError:
+                    rusak = nomor
+    if biner:
         raise _berkas("bukan berkas CSV (teks); isinya biner")
-    try:
-        teks = data.decode("utf-8-sig")  # tolerate the BOM Excel writes with "CSV UTF-8"
-    except UnicodeDecodeError as exc:
-        baris = data[: exc.start].count(b"\n") + 1
-        raise _berkas(f"bukan teks UTF-8 (baris {baris}); simpan ulang sebagai CSV UTF-8"
-                      ) from None
-    try:
-        return _baris_data(csv.reader(io.StringIO(teks, newline="")), kolom)
-    except csv.Error as exc:
-        raise _berkas(f"CSV tidak dapat dibaca: {exc}") from None
+    if rusak is not None:
+        raise _berkas(f"bukan teks UTF-8 (baris {rusak}); simpan ulang sebagai CSV UTF-8")
 
 
-def baca_xlsx(path: Path, kolom: tuple[str, ...]) -> list[Baris]:
-    from openpyxl import load_workbook
+def _csv(path: Path, kolom: tuple[str, ...]) -> Iterator[Baris | None]:
+    # utf-8-sig tolerates the BOM Excel writes with "CSV UTF-8"
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        try:
+            yield from _baris_data(csv.reader(f), kolom)
+        except csv.Error as exc:
+            raise _berkas(f"CSV tidak dapat dibaca: {exc}") from None
+
+
+_XLSX_RUSAK = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ParseError, IndexError,
+               OSError, ValueError)
+
+
+def _xlsx_tidak_valid() -> type[Exception]:
     from openpyxl.utils.exceptions import InvalidFileException
 
+    return InvalidFileException
+
+
+def _baris_lembar(ws) -> Iterator[tuple]:
+    """``ws.iter_rows(values_only=True)`` of a read-only sheet, same rows and values, except
+    that each ``<row>`` element is dropped from ``<sheetData>`` once parsed: openpyxl's own
+    parser clears it but leaves the empty element in the tree, ~80 bytes per row held until the
+    end of the file. Relies on openpyxl 3.1's read-only internals; without them (another
+    version), falls back to ``iter_rows``."""
+    from openpyxl.worksheet._reader import ROW_TAG, WorkSheetParser
+    from openpyxl.xml.functions import iterparse
+
+    class Pengurai(WorkSheetParser):
+        def parse(self):
+            induk = []
+            for peristiwa, el in iterparse(self.source, events=("start", "end")):
+                if peristiwa == "start":
+                    induk.append(el)
+                    continue
+                induk.pop()
+                if el.tag == ROW_TAG:
+                    baris = self.parse_row(el)
+                    el.clear()
+                    if induk:
+                        induk[-1].remove(el)
+                    yield baris
+
+    try:
+        wb, get_row = ws.parent, ws._get_row
+        sumber = ws._get_source()
+        setelan = {"data_only": wb.data_only, "epoch": wb.epoch,
+                   "date_formats": wb._date_formats, "timedelta_formats": wb._timedelta_formats}
+        strings = ws._shared_strings
+    except AttributeError:  # pragma: no cover - another openpyxl
+        yield from ws.iter_rows(values_only=True)
+        return
+    # as openpyxl's ReadOnlyWorksheet._cells_by_row(1, 1, None, None, values_only=True)
+    max_col, max_row = ws.max_column, ws.max_row
+    kosong = (None,) * max_col if max_col is not None else ()
+    counter = idx = 1
+    with sumber as src:
+        for idx, row in Pengurai(src, strings, **setelan).parse():
+            if max_row is not None and idx > max_row:
+                break
+            for _ in range(counter, idx):  # rows missing from the XML
+                counter += 1
+                yield kosong
+            if counter <= idx:
+                counter += 1
+                yield get_row(row, 1, max_col, True)
+
+
+def _sel_xlsx(ws) -> Iterator[tuple]:
+    """The sheet's rows as they are parsed; a broken archive is a ``BerkasTidakValid``.
+    (The ``yield`` stays outside the ``try``: an error of the caller is not the file's.)"""
+    baris = _baris_lembar(ws)
+    while True:
+        try:
+            sel = next(baris)
+        except StopIteration:
+            return
+        except _XLSX_RUSAK + (_xlsx_tidak_valid(),):
+            raise _berkas("berkas XLSX rusak atau terpotong; simpan ulang dari Excel") from None
+        yield sel
+
+
+def _xlsx(path: Path, kolom: tuple[str, ...]) -> Iterator[Baris | None]:
+    from openpyxl import load_workbook
+
+    try:
+        # read_only streams the sheet row by row; data_only gives a formula's cached value.
+        wb = load_workbook(path, read_only=True, data_only=True)
+        ws = wb.worksheets[0]
+    except _XLSX_RUSAK + (_xlsx_tidak_valid(),):
+        raise _berkas("berkas XLSX rusak atau terpotong; simpan ulang dari Excel") from None
+    try:
+        yield from _baris_data(_sel_xlsx(ws), kolom)
+    finally:
+        wb.close()
+
+
+def _mulai(gen: Iterator[Baris | None]) -> Iterator[Baris]:
+    next(gen)  # opens the file and checks the header row: those errors are raised here
+    return gen  # type: ignore[return-value]
+
+
+def baca_csv(path: Path, kolom: tuple[str, ...]) -> Iterator[Baris]:
+    _periksa_teks(path)
+    return _mulai(_csv(Path(path), kolom))
+
+
+def baca_xlsx(path: Path, kolom: tuple[str, ...]) -> Iterator[Baris]:
     with open(path, "rb") as f:
         awal = f.read(4)
     if awal != b"PK\x03\x04":
         if not awal:
             raise _berkas("berkas kosong (0 byte), bukan lembar kerja XLSX")
         raise _berkas("bukan lembar kerja XLSX (Excel); simpan berkas sebagai .xlsx atau .csv")
-    try:
-        # read_only streams the sheet row by row; data_only gives a formula's cached value.
-        wb = load_workbook(path, read_only=True, data_only=True)
-        try:
-            return _baris_data(wb.worksheets[0].iter_rows(values_only=True), kolom)
-        finally:
-            wb.close()
-    except BerkasTidakValid:
-        raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ParseError, InvalidFileException,
-            IndexError, OSError, ValueError):
-        raise _berkas("berkas XLSX rusak atau terpotong; simpan ulang dari Excel") from None
+    return _mulai(_xlsx(Path(path), kolom))
 
 
 def _mb(n: float) -> str:
@@ -196,9 +330,12 @@ def periksa_ukuran(nama: str, ukuran: int) -> None:
                       f"{batas} MB (SIAP_BATAS_UNGGAH_MB).")
 
 
-def baca(path, kolom: tuple[str, ...]) -> list[Baris]:
-    """Rows of ``path`` (.csv or .xlsx by its extension) under the header ``kolom``; a file
-    above SIAP_BATAS_UNGGAH_MB is refused before it is opened."""
+def baca(path, kolom: tuple[str, ...]) -> Iterator[Baris]:
+    """The rows of ``path`` (.csv or .xlsx by its extension) under the header ``kolom``, one
+    at a time as the file is read (memory does not grow with the rows; see README, "Impor
+    besar"). A file above SIAP_BATAS_UNGGAH_MB is refused before it is opened; a file that
+    is not CSV/XLSX, or whose header row is wrong, is refused by this call; what only the
+    whole file shows is raised (``BerkasTidakValid``) when the iteration ends."""
     path = Path(path)
     periksa_ukuran(path.name, path.stat().st_size)
     akhiran = path.suffix.lower()

@@ -1,9 +1,12 @@
 """Importing anggaran, realisasi keuangan and realisasi fisik from CSV/XLSX files.
 
-Every row is parsed and checked first and ALL errors are collected (row, column, value,
-reason, in Indonesian); only a file without a single error is written, all or nothing, in one
-``transaction.atomic()`` with bulk operations. Writing is an upsert, so importing the same file
-again changes nothing. ``dry_run`` stops before writing and returns the same ``Ringkasan``.
+Every row is parsed and checked and the errors are collected (row, column, value, reason, in
+Indonesian; the first 1,000 by row are listed, then "… dan N galat lain"); only a file without
+a single error is kept, all or nothing, in one ``transaction.atomic()`` with bulk operations —
+realisasi and fisik write valid rows in batches as they are read, stop writing at the first
+error and then roll everything back (see ``impor_realisasi``). Writing is an upsert, so
+importing the same file again changes nothing. ``dry_run`` writes nothing and returns the
+same ``Ringkasan``.
 
 This module holds the anggaran import; realisasi and fisik are in ``impor_realisasi``, what
 they share in ``umum`` — all three are importable from here.
@@ -29,7 +32,7 @@ from budget.models import (
 )
 from lib.rupiah import rupiah
 
-from .baca import Galat
+from .baca import DaftarGalat, Galat
 from .impor_realisasi import impor_fisik, impor_realisasi
 from .master import Master
 from .umum import (
@@ -64,7 +67,7 @@ def nama_versi_baku(jenis: str, tahun: int, berlaku: datetime.date) -> str:
 def impor_anggaran(path: Path, *, tahun: int, jenis_versi: str, berlaku: datetime.date,
                    nama: str | None = None, buat_master: bool = False, gaya: str = "polos",
                    dry_run: bool = False) -> Ringkasan:
-    galat: list[Galat] = []
+    galat = DaftarGalat()  # at most 1,000 kept (see ImporGagal)
     if berlaku.year != tahun:
         galat.append(Galat(None, "", "", f"tanggal berlaku {berlaku:%d-%m-%Y} di luar tahun "
                                          f"anggaran {tahun}"))
@@ -76,7 +79,7 @@ def impor_anggaran(path: Path, *, tahun: int, jenis_versi: str, berlaku: datetim
         galat.append(Galat(None, "", "", f"nama versi {nama_versi!r} sudah dipakai versi lain "
                                          f"tahun {tahun}; pilih nama lain dengan --nama"))
 
-    baris = baca_baris(path, KOLOM_ANGGARAN)
+    baris = baca_baris(path, KOLOM_ANGGARAN)  # one row at a time: a row is a line, kept in data
     master = Master()
     data: dict[tuple, tuple[int, list[Decimal]]] = {}
     for b in baris:
@@ -99,7 +102,7 @@ def impor_anggaran(path: Path, *, tahun: int, jenis_versi: str, berlaku: datetim
         else:
             data[kunci] = (b.nomor, [])
     if not galat and ta:
-        galat += _periksa_realisasi_tercatat(ta, berlaku, nama_versi, data)
+        galat.extend(_periksa_realisasi_tercatat(ta, berlaku, nama_versi, data))
     if galat:
         raise ImporGagal(galat)
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budget.models import BULAN_AK, RincianAnggaran
 
 from . import nilai
-from .baca import Baris, BerkasTidakValid, Galat, baca
+from .baca import Baris, BerkasTidakValid, DaftarGalat, Galat, baca
 from .master import POLA_JENIS_BELANJA, POLA_OPD, POLA_SUB, Master
 
 KODE_RINCIAN = ("kode_opd", "kode_sub_kegiatan", "kode_sumber_dana", "kode_jenis_belanja")
@@ -33,11 +34,18 @@ _KODE = {
 
 
 class ImporGagal(Exception):
-    """The file was refused; nothing was written. ``galat`` lists every error."""
+    """The file was refused; nothing was written. ``galat`` lists the errors sorted by row —
+    at most ``BATAS_GALAT`` (1,000) of them, then one line "… dan N galat lain tidak
+    ditampilkan"; ``jumlah`` counts them all."""
 
-    def __init__(self, galat: list[Galat]):
-        self.galat = sorted(galat, key=lambda g: g.baris or 0)
-        super().__init__(f"{len(self.galat)} galat; tidak ada data yang disimpan")
+    def __init__(self, galat: list[Galat] | DaftarGalat):
+        if not isinstance(galat, DaftarGalat):
+            daftar = DaftarGalat()
+            daftar.extend(galat)
+            galat = daftar
+        self.galat = galat.daftar()
+        self.jumlah = len(galat)
+        super().__init__(f"{self.jumlah} galat; tidak ada data yang disimpan")
 
 
 @dataclass
@@ -64,9 +72,20 @@ class Ringkasan:
         return "\n".join(baris)
 
 
-def baca_baris(path, kolom) -> list[Baris]:
+def baca_baris(path, kolom) -> Iterator[Baris]:
+    """The file's rows one by one (``exchange.baca.baca``); a problem of the file as a whole
+    is an ``ImporGagal`` with the file's errors only — raised by this call (size, type,
+    header) or when the iteration ends (rows outside the columns, no data row)."""
     try:
-        return baca(path, kolom)
+        baris = baca(path, kolom)
+    except BerkasTidakValid as exc:
+        raise ImporGagal(exc.galat) from None
+    return _tanpa_galat_berkas(baris)
+
+
+def _tanpa_galat_berkas(baris: Iterator[Baris]) -> Iterator[Baris]:
+    try:
+        yield from baris
     except BerkasTidakValid as exc:
         raise ImporGagal(exc.galat) from None
 
@@ -78,7 +97,7 @@ def label_kunci(kunci: tuple) -> str:
 class BarisImpor:
     """Helpers that parse one row's cells, appending a Galat on failure (returning None)."""
 
-    def __init__(self, b: Baris, galat: list[Galat]):
+    def __init__(self, b: Baris, galat: list[Galat] | DaftarGalat):
         self.b, self.galat, self.ok = b, galat, True
 
     def salah(self, kolom: str, alasan: str, v=None) -> None:

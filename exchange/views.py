@@ -186,7 +186,7 @@ def pratinjau(request, token):
     try:
         ringkasan = _jalankan(u, path, dry_run=True)
     except ImporGagal as exc:
-        konteks["galat"] = exc.galat
+        konteks.update(galat=exc.galat, jumlah_galat=exc.jumlah)
         return render(request, "exchange/pratinjau.html", konteks, status=422)
     # kept to tell the user, on confirming, when the database changed in between
     request.session[KUNCI_SESI][token]["pratinjau"] = str(ringkasan)
@@ -238,7 +238,7 @@ def konfirmasi(request, token):
             ringkasan = _jalankan(u, path, dry_run=False, oleh=request.user.get_username())
     except ImporGagal as exc:
         # The database changed since the preview and the file no longer passes: nothing written.
-        konteks.update(galat=exc.galat, berubah_sejak_pratinjau=True)
+        konteks.update(galat=exc.galat, jumlah_galat=exc.jumlah, berubah_sejak_pratinjau=True)
         return render(request, "exchange/pratinjau.html", konteks, status=422)
     except IntegrityError:
         messages.error(request, "Basis data menolak perubahan karena data berubah bersamaan; tidak "

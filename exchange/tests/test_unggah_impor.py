@@ -96,6 +96,15 @@ def test_the_preview_shows_what_will_change_and_writes_nothing(masuk, apbd, fold
     assert keadaan() == sebelum
 
 
+def test_a_file_with_more_errors_than_are_listed_says_how_many_there_are(masuk, apbd):
+    """The list stops at 1,000 errors; the page still counts them all."""
+    token = token_dari(unggah(masuk, csv_berkas(
+        [[OPD, SUB, "DAU", "5.1.02", "13", "1"] for _ in range(1_005)])))
+    resp = masuk.get(reverse("exchange:pratinjau", args=[token]))
+    assert resp.status_code == 422
+    assert "Berkas ditolak: 1005 kesalahan" in teks(resp)
+
+
 def test_a_file_with_one_bad_row_shows_every_error_and_writes_nothing(masuk, apbd):
     sebelum = keadaan()
     token = token_dari(unggah(masuk, csv_berkas(
@@ -105,7 +114,7 @@ def test_a_file_with_one_bad_row_shows_every_error_and_writes_nothing(masuk, apb
 
     assert resp.status_code == 422
     halaman = teks(resp)
-    assert "Berkas ditolak: 2 galat" in halaman
+    assert "Berkas ditolak: 2 kesalahan" in halaman
     assert "3 bulan 13" in halaman  # row 3, column bulan, the value
     assert "realisasi 1,5" in halaman
     assert "Konfirmasi dan simpan" not in halaman
@@ -278,7 +287,8 @@ def test_operators_are_refused_everywhere(client, operator, verifikator, apbd):
                  client.post(reverse("exchange:konfirmasi", args=[token]))):
         assert resp.status_code == 403
     assert keadaan() == sebelum
-    assert f'href="{reverse("exchange:impor")}"' not in client.get(reverse("reporting:daftar")).content.decode()
+    daftar = client.get(reverse("reporting:daftar")).content.decode()
+    assert f'href="{reverse("exchange:impor")}"' not in daftar
 
 
 def test_the_verifier_sees_the_nav_link_and_the_form(masuk):

@@ -88,7 +88,7 @@ class Command(BaseCommand):
             if galat:
                 tulis_galat(galat, exc.galat)
                 self.stderr.write(f"Daftar galat ditulis ke {galat}.")
-            raise CommandError(f"{len(exc.galat)} galat; berkas ditolak, tidak ada data yang "
+            raise CommandError(f"{exc.jumlah} galat; berkas ditolak, tidak ada data yang "
                                f"disimpan.") from None
         if dry_run:
             self.stdout.write("Uji coba (--dry-run): tidak ada yang disimpan. Yang akan terjadi:")
