@@ -122,6 +122,21 @@ def _tidak_ada(request):
     return redirect("exchange:impor")
 
 
+def dengan_unggahan(view):
+    """Hand the view this session's upload (its record and file) for ``token``, or answer
+    "not found" for an unknown, expired or other user's token."""
+
+    @wraps(view)
+    def bungkus(request, token):
+        ada = _unggahan(request, token)
+        if ada is None:
+            return _tidak_ada(request)
+        u, path = ada
+        return view(request, token, u, path)
+
+    return bungkus
+
+
 # ------------------------------------------------------------------------------ importing
 
 
@@ -177,11 +192,8 @@ def impor(request):
 @login_required
 @hanya_pengimpor
 @require_GET
-def pratinjau(request, token):
-    ada = _unggahan(request, token)
-    if ada is None:
-        return _tidak_ada(request)
-    u, path = ada
+@dengan_unggahan
+def pratinjau(request, token, u, path):
     konteks = {"token": token, "keterangan": _keterangan(u)}
     try:
         ringkasan = _jalankan(u, path, dry_run=True)
@@ -198,12 +210,9 @@ def pratinjau(request, token):
 @login_required
 @hanya_pengimpor
 @require_GET
-def galat_csv(request, token):
+@dengan_unggahan
+def galat_csv(request, token, u, path):
     """The errors of the preview as CSV (baris, kolom, nilai, alasan) — recomputed, not cached."""
-    ada = _unggahan(request, token)
-    if ada is None:
-        return _tidak_ada(request)
-    u, path = ada
     try:
         _jalankan(u, path, dry_run=True)
         galat = []
@@ -227,11 +236,8 @@ def _aman(nama: str) -> str:
 @login_required
 @hanya_pengimpor
 @require_POST
-def konfirmasi(request, token):
-    ada = _unggahan(request, token)
-    if ada is None:
-        return _tidak_ada(request)
-    u, path = ada
+@dengan_unggahan
+def konfirmasi(request, token, u, path):
     konteks = {"token": token, "keterangan": _keterangan(u)}
     try:
         with transaction.atomic():
