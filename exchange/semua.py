@@ -225,10 +225,15 @@ DIKECUALIKAN = {
     "budget.HistoricalRealisasiKeuangan": "jejak audit sumber tidak dibuat ulang",
     "budget.HistoricalRealisasiFisik": "jejak audit sumber tidak dibuat ulang",
     "reporting.HistoricalPermasalahan": "jejak audit sumber tidak dibuat ulang",
+    "budget.RealisasiKumulatif": "tabel turunan: diisi ulang oleh pemicu basis data saat "
+                                 "realisasi dipulihkan",
+    "budget.FisikTerakhir": "tabel turunan: diisi ulang oleh pemicu basis data saat "
+                            "realisasi/target fisik dipulihkan",
 }
 # Deleted by --ganti, in this order (children first); the audit history of the replaced data
 # goes too, since its ids would otherwise point at restored rows.
 URUTAN_HAPUS = (
+    "budget.RealisasiKumulatif", "budget.FisikTerakhir",
     "reporting.PenjelasanPeringatan", "reporting.SnapshotLaporan", "reporting.RiwayatLaporan",
     "reporting.LaporanBulanan", "reporting.Permasalahan", "reporting.PeriodePelaporan",
     "reporting.HistoricalPermasalahan", "budget.HistoricalRealisasiKeuangan",

@@ -42,6 +42,7 @@ from .semua import (  # the tables and their columns, shared with the export
     _OPD,
     _SUB,
     BATCH,
+    DIKECUALIKAN,
     FORMAT,
     KOLOM_PENGGUNA,
     MANIFEST,
@@ -359,7 +360,8 @@ def isi_ada() -> dict[str, int]:
     hasil = {}
     for label in URUTAN_HAPUS:
         m = _model(label)
-        if not m._meta.model_name.startswith("historical") and m._default_manager.exists():
+        if (not m._meta.model_name.startswith("historical") and label not in DIKECUALIKAN
+                and m._default_manager.exists()):
             hasil[str(m._meta.verbose_name_plural)] = m._default_manager.count()
     return hasil
 

@@ -6,6 +6,13 @@ from .anggaran import (
     RincianAnggaran,
     TargetFisik,
 )
+from .kumulatif import (
+    BULAN_FISIK,
+    BULAN_KUMULATIF,
+    BULAN_TARGET_FISIK,
+    FisikTerakhir,
+    RealisasiKumulatif,
+)
 from .master import (
     JenisBelanja,
     JenisOPD,
@@ -20,8 +27,10 @@ from .master import (
 from .nomenklatur import BidangUrusan, Kegiatan, Program, SubKegiatan, Urusan
 
 __all__ = [
-    "BULAN_AK", "BidangUrusan", "JenisBelanja", "JenisOPD", "JenisVersi", "Kegiatan",
+    "BULAN_AK", "BULAN_FISIK", "BULAN_KUMULATIF", "BULAN_TARGET_FISIK", "FisikTerakhir",
+    "BidangUrusan", "JenisBelanja", "JenisOPD", "JenisVersi", "Kegiatan",
     "KelompokBelanja", "PaguAnggaran", "Pemda", "PerangkatDaerah", "Program",
-    "RealisasiFisik", "RealisasiKeuangan", "RincianAnggaran", "SubKegiatan", "SumberDana",
+    "RealisasiFisik", "RealisasiKeuangan", "RealisasiKumulatif", "RincianAnggaran",
+    "SubKegiatan", "SumberDana",
     "TahunAnggaran", "TargetFisik", "Urusan", "VersiAnggaran",
 ]
