@@ -312,9 +312,13 @@ def rekap(
     baris: Iterable[Baris],
     *,
     semua_opd: Iterable[Hashable] = (),
+    urutan_sumber_dana: Iterable[Hashable] = (),
+    urutan_jenis_belanja: Iterable[Hashable] = (),
 ) -> Rekap:
     """All figures of one cut-off. ``semua_opd`` lists OPD to show even with no lines
-    (in display order); lines of OPD not listed are still counted."""
+    (in display order); lines of OPD not listed are still counted. ``urutan_sumber_dana`` /
+    ``urutan_jenis_belanja`` give the display order of those groups (keys not listed follow
+    in first-seen order)."""
     baris = list(baris)
     return rekap_dari_jumlah(
         tahun, bulan,
@@ -323,7 +327,19 @@ def rekap(
         per_jenis_belanja=kelompokkan(baris, lambda b: b.jenis_belanja),
         per_sub_kegiatan=kelompokkan(baris, lambda b: (b.opd, b.sub_kegiatan)),
         semua_opd=semua_opd,
+        urutan_sumber_dana=urutan_sumber_dana,
+        urutan_jenis_belanja=urutan_jenis_belanja,
     )
+
+
+def _menurut(jumlah: dict[Hashable, Jumlah], urutan: Iterable[Hashable]) -> dict:
+    """``jumlah`` with the keys listed in ``urutan`` first, in that order; the rest after,
+    as they came."""
+    posisi = {k: i for i, k in enumerate(urutan)}
+    if not posisi:
+        return dict(jumlah)
+    akhir = len(posisi)
+    return dict(sorted(jumlah.items(), key=lambda kv: posisi.get(kv[0], akhir)))
 
 
 def rekap_dari_jumlah(
@@ -335,15 +351,20 @@ def rekap_dari_jumlah(
     per_jenis_belanja: dict[Hashable, Jumlah],
     per_sub_kegiatan: dict[Hashable, Jumlah] | Callable[[], dict[Hashable, Jumlah]],
     semua_opd: Iterable[Hashable] = (),
+    urutan_sumber_dana: Iterable[Hashable] = (),
+    urutan_jenis_belanja: Iterable[Hashable] = (),
     sebaran_sub_kegiatan: dict[KelasSebaran, int] | None = None,
 ) -> Rekap:
     """``rekap()`` from sums already added up per group (in first-seen order), e.g. by the
     database: the same figures, ranks and sebaran.
 
+    ``urutan_sumber_dana`` / ``urutan_jenis_belanja``: as in ``rekap()``.
     ``per_sub_kegiatan`` may be a function giving the sums: ``Rekap.sub_kegiatan`` is then
     built when first read, and ``sebaran_sub_kegiatan`` (e.g. by ``sebaran_bulat``) must be
     given."""
     per_opd = dict(per_opd)
+    per_sumber_dana = _menurut(per_sumber_dana, urutan_sumber_dana)
+    per_jenis_belanja = _menurut(per_jenis_belanja, urutan_jenis_belanja)
     urutan = {k: i for i, k in enumerate(semua_opd)}
     for k in urutan:
         per_opd.setdefault(k, Jumlah())

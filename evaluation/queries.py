@@ -1,52 +1,62 @@
 """Fetch the sums behind the Rakor figures in a constant number of SQL queries.
 
 The count does not depend on the number of OPD or lines: one query for the version in force,
-one for the lines with their pagu, anggaran kas up to the cut-off and realisasi summed by the
-database (as whole sen, ``evaluation.db``) and the latest realisasi and target fisik of their
-sub kegiatan, and one per master used as labels. The group sums are added up as integers
-(sen), which is exact and several times faster than adding ``Decimal`` objects;
-``evaluation.figures`` does the rest. ``ambil_data_rujukan``/``hitung_rekap_rujukan`` keep the
-plain line-grain computation as the reference the optimised path is tested against
-(``evaluation/tests/test_optimasi.py``, ``test_skala_acak.py``).
+one for the sums, and one per master used as labels. Realisasi up to the cut-off and the
+latest realisasi / target fisik come from the derived tables the database keeps in step with
+every write (``budget.models.kumulatif``, triggers of budget migration 0005, checked by
+``siap kumulatif``): one row per line and per sub kegiatan, whatever the number of months.
+Money is added up as whole sen (``evaluation.db``) and the fisik weights as sen × hundredths
+of a percent — exact, and several times faster than adding ``Decimal`` objects;
+``evaluation.figures`` does the rest. ``evaluation.rujukan`` keeps the
+plain line-grain computation over the source rows as the reference the optimised path is
+tested against (``evaluation/tests/test_optimasi.py``, ``test_skala_acak.py``).
 
-PostgreSQL-specific SQL (``DISTINCT ON``, summing ``numeric`` before converting to sen) is
-chosen by ``connection.vendor`` inside the SQL builders; the portable form is what SQLite runs.
+PostgreSQL adds the groups up in SQL (``numeric`` sums cannot overflow); SQLite fetches the
+lines and adds them up in Python (its 64-bit SUM could overflow on the fisik weights of a very
+large pemda). The choice is made by ``connection.vendor`` in ``hitung_rekap``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import BigIntegerField, OuterRef, Subquery
 
 from budget.models import (
     BULAN_AK,
+    BULAN_FISIK,
+    BULAN_KUMULATIF,
+    BULAN_TARGET_FISIK,
+    FisikTerakhir,
     JenisBelanja,
     PaguAnggaran,
     PerangkatDaerah,
-    RealisasiFisik,
-    RealisasiKeuangan,
+    RealisasiKumulatif,
     RincianAnggaran,
     SubKegiatan,
     SumberDana,
     TahunAnggaran,
-    TargetFisik,
     VersiAnggaran,
 )
 from lib.periode import akhir_bulan, cek_bulan
 
-from .db import SumSen, sen_ke_rupiah
-from .figures import NOL, Baris, Jumlah, Rekap, rekap, rekap_dari_jumlah, sebaran_bulat
+from .figures import (
+    NOL,
+    Baris,
+    Jumlah,
+    KelasSebaran,
+    Rekap,
+    rekap_dari_jumlah,
+    sebaran_bulat,
+)
 
 
 class DataRekap:
     """Plain data for one cut-off: the lines and the labels of their keys.
 
-    ``baris`` (every line as ``Baris``) is either given or built on first read by
-    ``buat_baris`` — ``hitung_rekap`` adds the figures up without it."""
+    ``baris`` (every line as ``Baris``) is either given (the reference path) or fetched on
+    first read from ``sumber_baris`` — ``hitung_rekap`` adds the figures up without it."""
 
     def __init__(
         self,
@@ -58,17 +68,14 @@ class DataRekap:
         sumber_dana: dict[int, SumberDana] | None = None,
         jenis_belanja: dict[int, JenisBelanja] | None = None,
         *,
-        buat_baris: Callable[[], list[Baris]] | None = None,
-        fisik_sub: dict[tuple[int, int], tuple[int, int]] | None = None,
-        sub_sen: dict[tuple[int, int], list[int]] | None = None,
+        sumber_baris: _Baris | None = None,
     ) -> None:
         self.tahun = tahun
         self.bulan = bulan
         self.versi = versi
         self._baris = baris
-        self._buat_baris = buat_baris
-        self._fisik_sub = fisik_sub
-        self._sub_sen = sub_sen
+        self._sumber = sumber_baris
+        self._per_opd: dict[int, _Baris] = {}
         self.opd = opd if opd is not None else {}
         self.sumber_dana = sumber_dana if sumber_dana is not None else {}
         self.jenis_belanja = jenis_belanja if jenis_belanja is not None else {}
@@ -76,18 +83,28 @@ class DataRekap:
     @property
     def baris(self) -> list[Baris]:
         if self._baris is None:
-            self._baris = self._buat_baris() if self._buat_baris is not None else []
+            self._baris = self._sumber.baris() if self._sumber is not None else []
         return self._baris
 
     @baris.setter
     def baris(self, nilai: list[Baris]) -> None:
         self._baris = nilai
 
+    def _sumber_opd(self, opd: int) -> _Baris:
+        """The lines of one OPD: from all the lines when they are already fetched, else
+        that OPD's own (one query, cached)."""
+        if self._sumber._rows is not None:
+            return self._sumber
+        if opd not in self._per_opd:
+            tahun, bulan, versi_id, _ = self._sumber._args
+            self._per_opd[opd] = _Baris(tahun, bulan, versi_id, opd)
+        return self._per_opd[opd]
+
     def fisik_sub(self, opd: int, sub_kegiatan: int) -> tuple[Decimal, Decimal]:
         """(realisasi fisik, target fisik) in percent of one (opd, sub kegiatan) at the
         cut-off; 0 when it has no line in the cut-off or no fisik reported."""
-        if self._fisik_sub is not None:
-            fh, tfh = self._fisik_sub.get((opd, sub_kegiatan), (0, 0))
+        if self._sumber is not None:
+            *_, fh, tfh = self._sumber_opd(opd).per_sub.get((opd, sub_kegiatan), (0,) * 5)
             return Decimal(fh).scaleb(-2), Decimal(tfh).scaleb(-2)
         return next(
             ((b.fisik, b.target_fisik) for b in self.baris
@@ -97,16 +114,12 @@ class DataRekap:
 
     def jumlah_sub_kegiatan(self, opd: int) -> dict[tuple[int, int], Jumlah] | None:
         """The sums of one OPD's sub kegiatan, {(opd, sub kegiatan): Jumlah} in the rekap's
-        order, from the whole-sen sums ``hitung_rekap`` keeps — without building the
-        figures of every sub kegiatan. None when they were not kept (the reference path)."""
-        if self._sub_sen is None or self._fisik_sub is None:
+        order, from that OPD's lines — without building the figures of every sub kegiatan.
+        None on the reference path."""
+        if self._sumber is None:
             return None
-        hasil = {}
-        for kunci, (p, t, r) in self._sub_sen.items():
-            if kunci[0] == opd:
-                fh, tfh = self._fisik_sub[kunci]
-                hasil[kunci] = _ke_jumlah((p, t, r, p * fh, p * tfh))
-        return hasil
+        per_sub = self._sumber_opd(opd).per_sub
+        return _jumlah_per_sub({k: v for k, v in per_sub.items() if k[0] == opd})
 
     def __repr__(self) -> str:
         return f"DataRekap(tahun={self.tahun}, bulan={self.bulan}, versi={self.versi!r})"
@@ -126,88 +139,6 @@ class HasilRekap:
     @property
     def bulan(self) -> int:
         return self.rekap.bulan
-
-
-def _fisik_terakhir(model, tahun: int, bulan: int) -> dict[tuple[int, int], Decimal]:
-    """The latest cumulative value at or before ``bulan`` per (opd, sub kegiatan)."""
-    terakhir = (
-        model.objects.filter(
-            tahun_id=OuterRef("tahun_id"),
-            opd_id=OuterRef("opd_id"),
-            sub_kegiatan_id=OuterRef("sub_kegiatan_id"),
-            bulan__lte=bulan,
-        )
-        .order_by("-bulan")
-        .values("bulan")[:1]
-    )
-    rows = model.objects.filter(
-        tahun__tahun=tahun, bulan__lte=bulan, bulan=Subquery(terakhir)
-    ).values_list("opd_id", "sub_kegiatan_id", "persen")
-    return {(o, s): p for o, s, p in rows}
-
-
-def ambil_data_rujukan(tahun: int, bulan: int) -> DataRekap:
-    """The plain computation: every line fetched with ``Decimal`` amounts — the reference."""
-    cek_bulan(bulan)
-    versi = VersiAnggaran.berlaku_pada(tahun, akhir_bulan(tahun, bulan))
-
-    rincian = {
-        r[0]: r[1:]
-        for r in RincianAnggaran.objects.filter(tahun__tahun=tahun).values_list(
-            "id", "opd_id", "sub_kegiatan_id", "sumber_dana_id", "jenis_belanja_id"
-        )
-    }
-    pagu: dict[int, tuple[Decimal, Decimal]] = {}
-    if versi is not None:
-        kolom_ak = BULAN_AK[:bulan]
-        for row in PaguAnggaran.objects.filter(versi=versi).values_list(
-            "rincian_id", "pagu", *kolom_ak
-        ):
-            pagu[row[0]] = (row[1], sum(row[2:], NOL))
-    realisasi = {
-        rid: sen_ke_rupiah(sen)
-        for rid, sen in RealisasiKeuangan.objects.filter(
-            rincian__tahun__tahun=tahun, bulan__lte=bulan
-        )
-        .values("rincian_id")
-        .annotate(sen=SumSen("jumlah", output_field=BigIntegerField()))
-        .values_list("rincian_id", "sen")
-    }
-    fisik = _fisik_terakhir(RealisasiFisik, tahun, bulan)
-    target_fisik = _fisik_terakhir(TargetFisik, tahun, bulan)
-
-    baris = []
-    for rid, (opd, sub, sd, jb) in rincian.items():
-        p, t = pagu.get(rid, (NOL, NOL))
-        r = realisasi.get(rid, NOL)
-        if not (p or t or r):
-            continue  # not in the version in force and nothing spent: not part of the cut-off
-        baris.append(
-            Baris(
-                opd=opd, sub_kegiatan=sub, sumber_dana=sd, jenis_belanja=jb,
-                pagu=p, target=t, realisasi=r,
-                fisik=fisik.get((opd, sub), NOL),
-                target_fisik=target_fisik.get((opd, sub), NOL),
-            )
-        )
-    return DataRekap(
-        tahun=tahun,
-        bulan=bulan,
-        versi=versi,
-        baris=baris,
-        opd={o.pk: o for o in PerangkatDaerah.objects.all()},  # inactive OPD with lines too
-        sumber_dana={s.pk: s for s in SumberDana.objects.all()},
-        jenis_belanja={j.pk: j for j in JenisBelanja.objects.all()},
-    )
-
-
-def hitung_rekap_rujukan(tahun: int, bulan: int) -> HasilRekap:
-    """``hitung_rekap`` by the plain line-grain computation (reference for tests)."""
-    data = ambil_data_rujukan(tahun, bulan)
-    return HasilRekap(
-        data=data,
-        rekap=rekap(tahun, bulan, data.baris, semua_opd=list(data.opd)),
-    )
 
 
 def _sen(kolom: str) -> str:
@@ -234,90 +165,85 @@ def _sql_id_tahun() -> str:
     return f"(SELECT id FROM {_tabel(TahunAnggaran)} WHERE tahun = %s)"
 
 
-def _sql_fisik_terakhir(model, tahun: int, bulan: int, dialek: str | None = None
-                        ) -> tuple[str, list]:
-    """SQL of the latest cumulative percent (in hundredths: an integer) at or before the
-    cut-off per (opd, sub kegiatan), as (opd_id, sub_kegiatan_id, h, ...), with its parameters.
-    ``dialek`` (default: the connection's vendor) picks the form: PostgreSQL walks the unique
-    index (tahun, opd, sub kegiatan, bulan) backwards with ``DISTINCT ON``, SQLite takes a
-    bare column beside ``MAX``; the portable form
-    (any other backend, and tested on both) joins the latest month per (opd, sub kegiatan)."""
-    dialek = dialek or connection.vendor
-    tabel, id_tahun = _tabel(model), _sql_id_tahun()
-    if dialek == "postgresql":
-        return f"""
-            SELECT DISTINCT ON (g.opd_id, g.sub_kegiatan_id) g.opd_id, g.sub_kegiatan_id,
-                   CAST(ROUND(g.persen * 100) AS INTEGER) AS h
-            FROM {tabel} g WHERE g.tahun_id = {id_tahun} AND g.bulan <= %s
-            ORDER BY g.opd_id DESC, g.sub_kegiatan_id DESC, g.bulan DESC""", [tahun, bulan]
-    if dialek == "sqlite":
-        # SQLite takes the bare column ``persen`` from the row holding MAX(bulan)
-        # (documented: https://www.sqlite.org/lang_select.html#bareagg): one index walk.
-        return f"""
-            SELECT g.opd_id, g.sub_kegiatan_id, CAST(ROUND(g.persen * 100) AS INTEGER),
-                   MAX(g.bulan)
-            FROM {tabel} g WHERE g.tahun_id = {id_tahun} AND g.bulan <= %s
-            GROUP BY g.opd_id, g.sub_kegiatan_id""", [tahun, bulan]
-    return f"""
-            SELECT f.opd_id, f.sub_kegiatan_id, CAST(ROUND(f.persen * 100) AS INTEGER) AS h
-            FROM {tabel} f
-            JOIN (
-                SELECT g.opd_id, g.sub_kegiatan_id, MAX(g.bulan) AS bulan
-                FROM {tabel} g WHERE g.tahun_id = {id_tahun} AND g.bulan <= %s
-                GROUP BY g.opd_id, g.sub_kegiatan_id
-            ) m ON f.opd_id = m.opd_id AND f.sub_kegiatan_id = m.sub_kegiatan_id
-                AND f.bulan = m.bulan
-            WHERE f.tahun_id = {id_tahun}""", [tahun, bulan, tahun]
-
-
-def _sql_baris(tahun: int, bulan: int, versi_id: int, dialek: str | None = None
-               ) -> tuple[str, list]:
-    """One query for every line of the year: keys, pagu, anggaran kas up to the cut-off and
-    realisasi up to the cut-off, all in sen. Ordered as
-    ``RincianAnggaran.Meta.ordering`` so that groups appear in the reference's order.
-    ``dialek`` (default: the connection's vendor): PostgreSQL sums each line's realisasi in
-    a correlated subquery; the portable form joins the realisasi summed per line."""
-    dialek = dialek or connection.vendor
-    sub = _tabel(SubKegiatan)
-    id_tahun = _sql_id_tahun()
-    kolom_ak = [f"p.{k}" for k in BULAN_AK[:bulan]]
-    if dialek == "postgresql":
-        target = f"CAST(({' + '.join(kolom_ak)}) * 100 AS BIGINT)"
-        # Per line, through the covering index (rincian_id, bulan) INCLUDE (jumlah)
-        # (budget migration 0003): an index-only scan of this year's ~9 rows per line,
-        # where the join + GROUP BY walked the realisasi of every year (×100: 0,6 s vs 1,6 s).
-        realisasi = f"""(
-            SELECT {_jumlah_sen("x.jumlah")} FROM {_tabel(RealisasiKeuangan)} x
-            WHERE x.rincian_id = r.id AND x.bulan <= %s)"""
-        gabung_realisasi, params = "", [bulan, versi_id, tahun]
-    else:
-        target = " + ".join(_sen(k) for k in kolom_ak)
-        realisasi = "k.sen"
-        gabung_realisasi = f"""
-        LEFT JOIN (
-            SELECT x.rincian_id, {_jumlah_sen("x.jumlah")} AS sen
-            FROM {_tabel(RealisasiKeuangan)} x
-            JOIN {_tabel(RincianAnggaran)} r2 ON r2.id = x.rincian_id
-            WHERE r2.tahun_id = {id_tahun} AND x.bulan <= %s
-            GROUP BY x.rincian_id
-        ) k ON k.rincian_id = r.id"""
-        params = [versi_id, tahun, bulan, tahun]
+def _sql_baris_dasar(tahun: int, bulan: int, versi_id: int, opd_id: int | None = None
+                     ) -> tuple[str, list]:
+    """The lines of the cut-off, one row each: keys, pagu, anggaran kas up to the cut-off
+    and realisasi up to the cut-off in sen, and the latest realisasi and target fisik of
+    their sub kegiatan in hundredths of a percent. Realisasi and fisik come from the
+    derived tables kept in step by the database (``budget.models.kumulatif``): one row per
+    line instead of every month of every line. Lines outside the cut-off (no pagu in the
+    version in force and nothing spent) are left out. Unordered."""
+    if connection.vendor == "postgresql":  # numeric adds exactly: convert once
+        kolom_ak = _sen("(" + " + ".join(f"p.{k}" for k in BULAN_AK[:bulan]) + ")")
+    else:  # REAL: each amount to sen first, then add the integers
+        kolom_ak = " + ".join(_sen(f"p.{k}") for k in BULAN_AK[:bulan])
+    realisasi = f"COALESCE(k.{BULAN_KUMULATIF[bulan - 1]}, 0)"
+    saring, params = "", [versi_id, tahun]
+    if opd_id is not None:
+        saring, params = " AND r.opd_id = %s", [*params, opd_id]
     sql = f"""
         SELECT r.opd_id, r.sub_kegiatan_id, r.sumber_dana_id, r.jenis_belanja_id,
-               COALESCE({_sen("p.pagu")}, 0), COALESCE({target}, 0), COALESCE({realisasi}, 0)
+               COALESCE({_sen("p.pagu")}, 0) AS p, COALESCE({kolom_ak}, 0) AS t,
+               {realisasi} AS r,
+               COALESCE(f.{BULAN_FISIK[bulan - 1]}, 0) AS fh,
+               COALESCE(f.{BULAN_TARGET_FISIK[bulan - 1]}, 0) AS tfh
         FROM {_tabel(RincianAnggaran)} r
-        JOIN {_tabel(PerangkatDaerah)} o ON o.id = r.opd_id
-        JOIN {sub} s ON s.id = r.sub_kegiatan_id
-        JOIN {_tabel(SumberDana)} sd ON sd.id = r.sumber_dana_id
-        JOIN {_tabel(JenisBelanja)} jb ON jb.id = r.jenis_belanja_id
-        LEFT JOIN {_tabel(PaguAnggaran)} p ON p.rincian_id = r.id AND p.versi_id = %s{gabung_realisasi}
-        WHERE r.tahun_id = {id_tahun}
-        ORDER BY o.kode, s.kode, sd.urutan, jb.kode
-    """
+        LEFT JOIN {_tabel(PaguAnggaran)} p ON p.rincian_id = r.id AND p.versi_id = %s
+        LEFT JOIN {_tabel(RealisasiKumulatif)} k ON k.rincian_id = r.id
+        LEFT JOIN {_tabel(FisikTerakhir)} f ON f.tahun_id = r.tahun_id
+            AND f.opd_id = r.opd_id AND f.sub_kegiatan_id = r.sub_kegiatan_id
+        WHERE r.tahun_id = {_sql_id_tahun()}{saring}
+          AND (COALESCE(p.pagu, 0) <> 0 OR {realisasi} <> 0)"""
     return sql, params
 
 
-def _ke_jumlah(s: list[int]) -> Jumlah:
+def _sql_baris(tahun: int, bulan: int, versi_id: int, opd_id: int | None = None
+               ) -> tuple[str, list]:
+    """``_sql_baris_dasar`` ordered as ``RincianAnggaran.Meta.ordering``, so that groups
+    appear in the reference's order."""
+    dasar, params = _sql_baris_dasar(tahun, bulan, versi_id, opd_id)
+    sql = f"""
+        SELECT b.opd_id, b.sub_kegiatan_id, b.sumber_dana_id, b.jenis_belanja_id,
+               b.p, b.t, b.r, b.fh, b.tfh
+        FROM ({dasar}) b
+        JOIN {_tabel(PerangkatDaerah)} o ON o.id = b.opd_id
+        JOIN {_tabel(SubKegiatan)} s ON s.id = b.sub_kegiatan_id
+        JOIN {_tabel(SumberDana)} sd ON sd.id = b.sumber_dana_id
+        JOIN {_tabel(JenisBelanja)} jb ON jb.id = b.jenis_belanja_id
+        ORDER BY o.kode, s.kode, sd.urutan, jb.kode"""
+    return sql, params
+
+
+def _sql_agregat(tahun: int, bulan: int, versi_id: int) -> tuple[str, list]:
+    """PostgreSQL: the group sums of the cut-off added up by the database, as at most a few
+    thousand rows (jenis, kunci, kunci2, pagu, target, realisasi, Σ pagu × fisik,
+    Σ pagu × target fisik): jenis 0 per OPD, 1 per (sumber dana, jenis belanja); jenis 2 is
+    the sebaran — the count of sub kegiatan with pagu in each class, compared as whole
+    numbers exactly like ``figures.sebaran_bulat``. Sums of ``bigint`` are ``numeric`` in
+    PostgreSQL: exact at any size. (SQLite's 64-bit SUM could overflow on the fisik
+    weights of a very large pemda, so SQLite adds the lines up in Python instead.)"""
+    dasar, params = _sql_baris_dasar(tahun, bulan, versi_id)
+    jumlah = ("SUM(p), SUM(t), SUM(r), SUM(p * CAST(fh AS NUMERIC)), "
+              "SUM(p * CAST(tfh AS NUMERIC))")
+    sql = f"""
+        WITH b AS MATERIALIZED ({dasar}),
+        s AS (SELECT SUM(p) AS p, SUM(r) AS r FROM b GROUP BY opd_id, sub_kegiatan_id)
+        SELECT 0, opd_id, NULL, {jumlah} FROM b GROUP BY opd_id
+        UNION ALL
+        SELECT 1, sumber_dana_id, jenis_belanja_id, {jumlah} FROM b
+        GROUP BY sumber_dana_id, jenis_belanja_id
+        UNION ALL
+        SELECT 2, NULL, NULL,
+               COUNT(*) FILTER (WHERE r <= 0),
+               COUNT(*) FILTER (WHERE r > 0 AND r * 100 <= p * 50),
+               COUNT(*) FILTER (WHERE r * 100 > p * 50 AND r * 100 <= p * 75),
+               COUNT(*) FILTER (WHERE r * 100 > p * 75 AND r * 100 < p * 100),
+               COUNT(*) FILTER (WHERE r * 100 >= p * 100)
+        FROM s WHERE p > 0"""
+    return sql, params
+
+
+def _ke_jumlah(s) -> Jumlah:
     # pagu, target and realisasi in sen; the fisik weights in sen × hundredths of a percent.
     return Jumlah(
         Decimal(s[0]).scaleb(-2), Decimal(s[1]).scaleb(-2), Decimal(s[2]).scaleb(-2),
@@ -325,72 +251,72 @@ def _ke_jumlah(s: list[int]) -> Jumlah:
     )
 
 
-def _fisik_terakhir_h(model, tahun: int, bulan: int, dialek: str | None = None
-                      ) -> dict[tuple[int, int], int]:
-    sql, params = _sql_fisik_terakhir(model, tahun, bulan, dialek)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {(row[0], row[1]): row[2] for row in cursor.fetchall()}
+class _Baris:
+    """The lines of one cut-off as fetched by ``_sql_baris`` (all, or one OPD's), fetched
+    once when first needed, with the sums per (OPD, sub kegiatan) added up as integers."""
+
+    def __init__(self, tahun: int, bulan: int, versi_id: int, opd_id: int | None = None,
+                 rows: list[tuple] | None = None) -> None:
+        self._args = (tahun, bulan, versi_id, opd_id)
+        self._rows = rows
+        self._per_sub: dict | None = None
+
+    @property
+    def rows(self) -> list[tuple]:
+        if self._rows is None:
+            sql, params = _sql_baris(*self._args)
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                self._rows = cursor.fetchall()
+        return self._rows
+
+    @property
+    def per_sub(self) -> dict[tuple[int, int], tuple[int, int, int, int, int]]:
+        """{(opd, sub kegiatan): (pagu, target, realisasi, fisik_h, target_fisik_h)} in the
+        lines' order (rows are ordered, so a sub kegiatan is one run)."""
+        if self._per_sub is None:
+            hasil: dict = {}
+            kunci = jumlah = None
+            for opd, sub, _sd, _jb, p, t, r, fh, tfh in self.rows:
+                if kunci is None or kunci[1] != sub or kunci[0] != opd:
+                    kunci = (opd, sub)
+                    jumlah = hasil.get(kunci)
+                    if jumlah is None:
+                        jumlah = hasil[kunci] = [0, 0, 0, fh, tfh]
+                jumlah[0] += p
+                jumlah[1] += t
+                jumlah[2] += r
+            self._per_sub = {k: tuple(v) for k, v in hasil.items()}
+        return self._per_sub
+
+    def baris(self) -> list[Baris]:
+        return [
+            Baris(
+                opd=opd, sub_kegiatan=sub, sumber_dana=sd, jenis_belanja=jb,
+                pagu=Decimal(p).scaleb(-2), target=Decimal(t).scaleb(-2),
+                realisasi=Decimal(r).scaleb(-2),
+                fisik=Decimal(fh).scaleb(-2), target_fisik=Decimal(tfh).scaleb(-2),
+            )
+            for opd, sub, sd, jb, p, t, r, fh, tfh in self.rows
+        ]
 
 
-def _baris_dari_rows(rows: list[tuple], fisik_h: dict, target_fisik_h: dict) -> list[Baris]:
-    """The ``Baris`` of the rows of ``_sql_baris`` (lines outside the cut-off left out)."""
-    return [
-        Baris(
-            opd=opd, sub_kegiatan=sub, sumber_dana=sd, jenis_belanja=jb,
-            pagu=Decimal(p).scaleb(-2), target=Decimal(t).scaleb(-2),
-            realisasi=Decimal(r).scaleb(-2),
-            fisik=Decimal(fisik_h.get((opd, sub), 0)).scaleb(-2),
-            target_fisik=Decimal(target_fisik_h.get((opd, sub), 0)).scaleb(-2),
-        )
-        for opd, sub, sd, jb, p, t, r in rows
-        if p or t or r
-    ]
+def _jumlah_per_sub(per_sub: dict) -> dict[tuple[int, int], Jumlah]:
+    return {k: _ke_jumlah((p, t, r, p * fh, p * tfh)) for k, (p, t, r, fh, tfh) in per_sub.items()}
 
 
-def hitung_rekap(tahun: int, bulan: int) -> HasilRekap:
-    """The Rakor figures of ``tahun`` up to the end of ``bulan`` — the one entry point used by
-    pages, exports, the API and the CLI.
-
-    Seven queries whatever the size: the version in force, the latest realisasi and target
-    fisik per (OPD, sub kegiatan), the lines (``_sql_baris``), and one per master used as
-    labels. The group sums are added up as integers: sen, and sen × hundredths of a percent
-    for the fisik weights (a sub kegiatan's fisik is the same on all its lines, so its weight
-    is its pagu × fisik). ``data.baris`` (every line as ``Baris``) is only built when read;
-    ``data.fisik_sub`` gives one sub kegiatan's fisik without it."""
-    cek_bulan(bulan)
-    versi = VersiAnggaran.berlaku_pada(tahun, akhir_bulan(tahun, bulan))
-    # Fisik in hundredths of a percent (an int): pagu_sen × fisik_h adds up exactly.
-    fisik_h = _fisik_terakhir_h(RealisasiFisik, tahun, bulan)
-    target_fisik_h = _fisik_terakhir_h(TargetFisik, tahun, bulan)
-    sql, params = _sql_baris(tahun, bulan, versi.pk if versi else -1)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-
-    per_sd_jb: dict = {}  # (sumber dana, jenis belanja): at most a few hundred pairs
+def _jumlahkan_baris(rows: list[tuple]) -> tuple[dict, dict]:
+    """Per OPD and per (sumber dana, jenis belanja): [pagu, target, realisasi, Σ pagu ×
+    fisik, Σ pagu × target fisik] as integers, in first-seen order (one pass)."""
+    per_sd_jb: dict = {}  # at most a few hundred pairs
     per_opd: dict = {}
-    per_sub: dict = {}
-    fisik_sub: dict = {}
-    kunci_sub = None
-    jumlah_sub = jumlah_opd = None
-    fh = tfh = 0
-    for opd, sub, sd, jb, p, t, r in rows:
-        if not (p or t or r):
-            continue  # not in the version in force and nothing spent: not part of the cut-off
-        if kunci_sub is None or kunci_sub[1] != sub or kunci_sub[0] != opd:
-            kunci_sub = (opd, sub)
-            jumlah_sub = per_sub.get(kunci_sub)
-            fh, tfh = fisik_h.get(kunci_sub, 0), target_fisik_h.get(kunci_sub, 0)
-            if jumlah_sub is None:  # rows come ordered, so a sub kegiatan is one run
-                jumlah_sub = per_sub[kunci_sub] = [0, 0, 0]
-                fisik_sub[kunci_sub] = (fh, tfh)
+    opd_kini = jumlah_opd = None
+    for opd, _sub, sd, jb, p, t, r, fh, tfh in rows:
+        if opd != opd_kini:
+            opd_kini = opd
             jumlah_opd = per_opd.get(opd)
             if jumlah_opd is None:
                 jumlah_opd = per_opd[opd] = [0, 0, 0, 0, 0]
-        jumlah_sub[0] += p
-        jumlah_sub[1] += t
-        jumlah_sub[2] += r
         bf, btf = p * fh, p * tfh
         jumlah_opd[0] += p
         jumlah_opd[1] += t
@@ -406,7 +332,27 @@ def hitung_rekap(tahun: int, bulan: int) -> HasilRekap:
             s[2] += r
             s[3] += bf
             s[4] += btf
-    # Folded in first-seen order of the pairs = first-seen order of each key in the rows.
+    return per_opd, per_sd_jb
+
+
+def _agregat(tahun: int, bulan: int, versi_id: int) -> tuple[dict, dict, dict]:
+    sql, params = _sql_agregat(tahun, bulan, versi_id)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    per_opd, per_sd_jb, kelas = {}, {}, {k: 0 for k in KelasSebaran}
+    for jenis, a, b, *nilai in rows:
+        if jenis == 0:
+            per_opd[a] = [int(x) for x in nilai]
+        elif jenis == 1:
+            per_sd_jb[a, b] = [int(x) for x in nilai]
+        else:
+            kelas = dict(zip(KelasSebaran, (int(x) for x in nilai), strict=True))
+    return per_opd, per_sd_jb, kelas
+
+
+def _lipat(per_sd_jb: dict) -> tuple[dict, dict]:
+    """Per sumber dana and per jenis belanja from the (sumber dana, jenis belanja) sums."""
     per_sd: dict = {}
     per_jb: dict = {}
     for (sd, jb), nilai in per_sd_jb.items():
@@ -417,14 +363,33 @@ def hitung_rekap(tahun: int, bulan: int) -> HasilRekap:
             else:
                 for i in range(5):
                     s[i] += nilai[i]
+    return per_sd, per_jb
 
-    def jumlah_per_sub() -> dict:
-        # Built only when ``rekap.sub_kegiatan`` is read: 124.000 groups at 100x.
-        hasil = {}
-        for kunci, (p, t, r) in per_sub.items():
-            fh, tfh = fisik_sub[kunci]
-            hasil[kunci] = _ke_jumlah((p, t, r, p * fh, p * tfh))
-        return hasil
+
+def hitung_rekap(tahun: int, bulan: int) -> HasilRekap:
+    """The Rakor figures of ``tahun`` up to the end of ``bulan`` — the one entry point used by
+    pages, exports, the API and the CLI.
+
+    Five queries whatever the size: the version in force, the sums, and one per master used
+    as labels. Realisasi and fisik up to the cut-off are read from the derived tables the
+    database keeps in step (one row per line, not one per month). PostgreSQL adds the groups
+    up in SQL (``_sql_agregat``: a few thousand rows reach Python at 100x the demo); SQLite
+    fetches the lines and adds them up as Python integers. Either way money is summed as whole
+    sen and the fisik weights as sen × hundredths of a percent: exact. The figures of every
+    sub kegiatan (``rekap.sub_kegiatan``), ``data.baris``, ``data.fisik_sub`` and
+    ``data.jumlah_sub_kegiatan`` need the lines: on PostgreSQL one more query, made when
+    first read (for one OPD's sub kegiatan, only that OPD's lines)."""
+    cek_bulan(bulan)
+    versi = VersiAnggaran.berlaku_pada(tahun, akhir_bulan(tahun, bulan))
+    versi_id = versi.pk if versi else -1
+    if connection.vendor == "postgresql":
+        per_opd, per_sd_jb, kelas_sebaran = _agregat(tahun, bulan, versi_id)
+        baris = _Baris(tahun, bulan, versi_id)
+    else:
+        baris = _Baris(tahun, bulan, versi_id)
+        per_opd, per_sd_jb = _jumlahkan_baris(baris.rows)
+        kelas_sebaran = sebaran_bulat((r, p) for p, _, r, _, _ in baris.per_sub.values())
+    per_sd, per_jb = _lipat(per_sd_jb)
 
     data = DataRekap(
         tahun=tahun,
@@ -433,9 +398,7 @@ def hitung_rekap(tahun: int, bulan: int) -> HasilRekap:
         opd={o.pk: o for o in PerangkatDaerah.objects.all()},  # inactive OPD with lines too
         sumber_dana={s.pk: s for s in SumberDana.objects.all()},
         jenis_belanja={j.pk: j for j in JenisBelanja.objects.all()},
-        buat_baris=lambda: _baris_dari_rows(rows, fisik_h, target_fisik_h),
-        fisik_sub=fisik_sub,
-        sub_sen=per_sub,
+        sumber_baris=baris,
     )
     return HasilRekap(
         data=data,
@@ -444,9 +407,12 @@ def hitung_rekap(tahun: int, bulan: int) -> HasilRekap:
             per_opd={k: _ke_jumlah(v) for k, v in per_opd.items()},
             per_sumber_dana={k: _ke_jumlah(v) for k, v in per_sd.items()},
             per_jenis_belanja={k: _ke_jumlah(v) for k, v in per_jb.items()},
-            per_sub_kegiatan=jumlah_per_sub,
+            # Built only when ``rekap.sub_kegiatan`` is read: 124.000 groups at 100x.
+            per_sub_kegiatan=lambda: _jumlah_per_sub(baris.per_sub),
             semua_opd=list(data.opd),
-            sebaran_sub_kegiatan=sebaran_bulat((r, p) for p, _, r in per_sub.values()),
+            urutan_sumber_dana=list(data.sumber_dana),
+            urutan_jenis_belanja=list(data.jenis_belanja),
+            sebaran_sub_kegiatan=kelas_sebaran,
         ),
     )
 

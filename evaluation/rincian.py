@@ -16,9 +16,14 @@ from django.db import connection
 
 from budget.models import (
     BULAN_AK,
+    BULAN_FISIK,
+    BULAN_KUMULATIF,
+    BULAN_TARGET_FISIK,
+    FisikTerakhir,
     PaguAnggaran,
     RealisasiFisik,
     RealisasiKeuangan,
+    RealisasiKumulatif,
     RincianAnggaran,
     SubKegiatan,
     TargetFisik,
@@ -82,18 +87,19 @@ def _fisik_per_bulan(model, tahun: int, saring: dict) -> dict[tuple[int, int], l
 _CARI = object()
 
 
-_PISAH = 100_000_000  # pagu_sen = hi × _PISAH + lo: Σ hi × Δh and Σ lo × Δh stay in 64 bits
+_PISAH = 100_000_000  # pagu_sen = hi × _PISAH + lo: Σ hi × h and Σ lo × h stay in 64 bits
 
 
 def _sql_kurva(tahun: int, bulan: int, versi_id: int, opd_id: int | None,
                sub_kegiatan_id: int | None) -> tuple[str, list]:
-    """One query for the whole series, as at most 37 rows (jenis, bulan, a, b, ak_01..ak_12)
-    of integers: jenis 0 = pagu and anggaran kas per month of the version (sen); 1 =
-    realisasi per month up to the cut-off (sen, in a); 2 = realisasi fisik and 3 = target
-    fisik: the change of Σ pagu × fisik at each month (sen × hundredths of a percent) as
-    a × ``_PISAH`` + b. A fisik's change at month m is its value minus the previous
-    report's (``LAG``), weighted by the pagu of its (OPD, sub kegiatan); the database adds
-    them up per month, so no per-(OPD, sub kegiatan) row reaches Python."""
+    """One query for the whole series, as at most six rows (jenis, a, m01..m12) of integers:
+    jenis 0 = pagu (a) and anggaran kas per month of the version (sen); 1 = realisasi up to
+    the end of each month (sen, from ``RealisasiKumulatif``); 2/3 = Σ pagu × realisasi fisik
+    at each month (sen × hundredths of a percent) split as 2 × ``_PISAH`` + 3, weighted by
+    the pagu of each (OPD, sub kegiatan) and taken from ``FisikTerakhir`` (the latest report
+    at or before each month); 4/5 the same for target fisik. No per-(OPD, sub kegiatan) row
+    reaches Python, and the database reads one row per line and per sub kegiatan instead of
+    one per month."""
     id_tahun = _sql_id_tahun()
     rincian = _tabel(RincianAnggaran)
 
@@ -107,62 +113,49 @@ def _sql_kurva(tahun: int, bulan: int, versi_id: int, opd_id: int | None,
             params.append(sub_kegiatan_id)
         return sql, params
 
-    kosong = ", ".join(["NULL"] * 12)
     s_r, p_r = saring("r.opd_id", "r.sub_kegiatan_id")
     s_f, p_f = saring("f.opd_id", "f.sub_kegiatan_id")
     pagu = f"{_tabel(PaguAnggaran)} p JOIN {rincian} r ON r.id = p.rincian_id"
-    # PostgreSQL hash-joins the changes with the pagu grouped per (OPD, sub kegiatan) once;
-    # SQLite has no index on a grouped CTE and scanned it for every row, so it looks the pagu
-    # up per change through the base tables' indexes instead (on PostgreSQL that lookup ran
-    # 3 × 1,5 juta times at ×100: 72 s against 6 s for the join).
-    gabung = connection.vendor == "postgresql"
-    cte = []
-    params: list = []
-    if gabung:
-        cte.append(f"""pg AS (
+    bagian = [
+        (f"""SELECT 0, {_jumlah_sen("p.pagu")},
+                    {", ".join(_jumlah_sen(f"p.{k}") for k in BULAN_AK)}
+            FROM {pagu} WHERE p.versi_id = %s{s_r}""", [versi_id, *p_r]),
+        (f"""SELECT 1, 0, {", ".join(f"SUM(k.{c})" for c in BULAN_KUMULATIF)}
+            FROM {_tabel(RealisasiKumulatif)} k JOIN {rincian} r ON r.id = k.rincian_id
+            WHERE r.tahun_id = {id_tahun}{s_r}""", [tahun, *p_r]),
+    ]
+    # The pagu of each (OPD, sub kegiatan) with fisik, computed once (MATERIALIZED) for the
+    # four sums below. PostgreSQL hash-joins the pagu grouped per (OPD, sub kegiatan);
+    # SQLite has no index on a grouped CTE and would scan it for every row, so it looks the
+    # pagu up per row through the base tables' indexes instead (on PostgreSQL that lookup
+    # is the slower plan).
+    if connection.vendor == "postgresql":
+        cte = f"""WITH pg AS (
             SELECT r.opd_id, r.sub_kegiatan_id, {_jumlah_sen("p.pagu")} AS sen
             FROM {pagu} WHERE p.versi_id = %s{s_r}
-            GROUP BY r.opd_id, r.sub_kegiatan_id)""")
-        params += [versi_id, *p_r]
-    for nama, model in (("fd", RealisasiFisik), ("td", TargetFisik)):
-        cte.append(f"""{nama} AS (
-            SELECT f.tahun_id, f.opd_id, f.sub_kegiatan_id, f.bulan,
-                   f.h - LAG(f.h, 1, 0) OVER (
-                       PARTITION BY f.opd_id, f.sub_kegiatan_id ORDER BY f.bulan) AS dh
-            FROM (SELECT f.tahun_id, f.opd_id, f.sub_kegiatan_id, f.bulan,
-                         CAST(ROUND(f.persen * 100) AS INTEGER) AS h
-                  FROM {_tabel(model)} f WHERE f.tahun_id = {id_tahun}{s_f}) f)""")
-        params += [tahun, *p_f]
-    bagian = [
-        f"""SELECT 0, 0, {_jumlah_sen("p.pagu")}, 0,
-                   {", ".join(_jumlah_sen(f"p.{k}") for k in BULAN_AK)}
-            FROM {pagu} WHERE p.versi_id = %s{s_r}""",
-        f"""SELECT 1, x.bulan, {_jumlah_sen("x.jumlah")}, 0, {kosong}
-            FROM {_tabel(RealisasiKeuangan)} x JOIN {rincian} r ON r.id = x.rincian_id
-            WHERE r.tahun_id = {id_tahun} AND x.bulan <= %s{s_r}
-            GROUP BY x.bulan""",
-    ]
-    params += [versi_id, *p_r, tahun, bulan, *p_r]
-    for jenis, nama in ((2, "fd"), (3, "td")):
-        if gabung:
-            bagian.append(f"""SELECT {jenis}, d.bulan, SUM((pg.sen / {_PISAH}) * d.dh),
-                   SUM((pg.sen - (pg.sen / {_PISAH}) * {_PISAH}) * d.dh), {kosong}
-            FROM {nama} d JOIN pg ON pg.opd_id = d.opd_id
-                AND pg.sub_kegiatan_id = d.sub_kegiatan_id
-            GROUP BY d.bulan""")
-            continue
-        bagian.append(f"""SELECT {jenis}, d.bulan, SUM((d.w / {_PISAH}) * d.dh),
-                   SUM((d.w - (d.w / {_PISAH}) * {_PISAH}) * d.dh), {kosong}
-            FROM (SELECT d.bulan, d.dh, (
+            GROUP BY r.opd_id, r.sub_kegiatan_id),
+        w AS MATERIALIZED (SELECT pg.sen AS w, f.* FROM {_tabel(FisikTerakhir)} f
+              JOIN pg ON pg.opd_id = f.opd_id AND pg.sub_kegiatan_id = f.sub_kegiatan_id
+              WHERE f.tahun_id = {id_tahun}{s_f})
+        """
+        p_cte = [versi_id, *p_r, tahun, *p_f]
+    else:
+        cte = f"""WITH w AS MATERIALIZED (SELECT f.*, (
                       SELECT {_jumlah_sen("p.pagu")} FROM {pagu}
-                      WHERE p.versi_id = %s AND r.tahun_id = d.tahun_id
-                        AND r.opd_id = d.opd_id AND r.sub_kegiatan_id = d.sub_kegiatan_id
+                      WHERE p.versi_id = %s AND r.tahun_id = f.tahun_id
+                        AND r.opd_id = f.opd_id AND r.sub_kegiatan_id = f.sub_kegiatan_id
                   ) AS w
-                  FROM {nama} d) d
-            WHERE d.w IS NOT NULL
-            GROUP BY d.bulan""")
-        params.append(versi_id)
-    sql = "WITH " + ",\n".join(cte) + "\n" + "\nUNION ALL\n".join(bagian)
+                  FROM {_tabel(FisikTerakhir)} f WHERE f.tahun_id = {id_tahun}{s_f})
+        """
+        p_cte = [versi_id, tahun, *p_f]
+    hi, lo = f"(w.w / {_PISAH})", f"(w.w - (w.w / {_PISAH}) * {_PISAH})"
+    for jenis, kolom in ((2, BULAN_FISIK), (4, BULAN_TARGET_FISIK)):
+        for geser, bagian_w in ((0, hi), (1, lo)):
+            bagian.append((f"""SELECT {jenis + geser}, 0,
+                    {", ".join(f"SUM({bagian_w} * w.{c})" for c in kolom)}
+                FROM w WHERE w.w IS NOT NULL""", []))
+    sql = cte + "\nUNION ALL\n".join(b for b, _ in bagian)
+    params = p_cte + [x for _, p in bagian for x in p]
     return sql, params
 
 
@@ -170,8 +163,8 @@ def seri_kurva(tahun: int, bulan: int, *, opd_id: int | None = None,
                sub_kegiatan_id: int | None = None, versi=_CARI) -> SeriKurva:
     """The Kurva S series of the pemda, one OPD or one sub kegiatan of an OPD, in two
     queries whatever the size: the version in force at the cut-off, and ``_sql_kurva``
-    (at most 37 rows). Pass ``versi`` (``HasilRekap.data.versi``) when already known to save
-    the first one.
+    (six rows). Pass ``versi`` (``HasilRekap.data.versi``) when already known to save the
+    first one.
 
     Sums are integers (sen; fisik weights in sen × hundredths of a percent), so the curve
     equals ``seri_kurva_rujukan`` exactly."""
@@ -185,29 +178,22 @@ def seri_kurva(tahun: int, bulan: int, *, opd_id: int | None = None,
         rows = cursor.fetchall()
 
     pagu_total = 0
-    ak = [0] * 12
-    realisasi = [0] * 12
-    beda = ([0] * 12, [0] * 12)  # change of Σ pagu × fisik (target fisik) at each month
-    for jenis, b, nilai_a, nilai_b, *kas in rows:
+    deret = {j: [0] * 12 for j in range(6)}
+    for jenis, a, *bulanan in rows:
         if jenis == 0:
-            pagu_total = int(nilai_a or 0)
-            ak = [int(k or 0) for k in kas]
-        elif jenis == 1:
-            realisasi[b - 1] = int(nilai_a)
-        else:
-            beda[jenis - 2][b - 1] = int(nilai_a) * _PISAH + int(nilai_b)
-
+            pagu_total = int(a or 0)
+        deret[jenis] = [int(x or 0) for x in bulanan]
+    # Realisasi stops at the cut-off: later months keep the cut-off's total.
+    realisasi = [deret[1][min(m, bulan - 1)] for m in range(12)]
     bulanan = []
-    target = real = bobot = bobot_target = 0
+    target = 0
     for m in range(12):
-        target += ak[m]
-        real += realisasi[m]
-        bobot += beda[0][m]
-        bobot_target += beda[1][m]
+        target += deret[0][m]
         bulanan.append(angka(Jumlah(
             pagu=Decimal(pagu_total).scaleb(-2), target=Decimal(target).scaleb(-2),
-            realisasi=Decimal(real).scaleb(-2), bobot_fisik=Decimal(bobot).scaleb(-4),
-            bobot_target_fisik=Decimal(bobot_target).scaleb(-4),
+            realisasi=Decimal(realisasi[m]).scaleb(-2),
+            bobot_fisik=Decimal(deret[2][m] * _PISAH + deret[3][m]).scaleb(-4),
+            bobot_target_fisik=Decimal(deret[4][m] * _PISAH + deret[5][m]).scaleb(-4),
         )))
     return SeriKurva(bulan=bulan, bulanan=bulanan)
 
