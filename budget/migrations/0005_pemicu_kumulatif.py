@@ -1,22 +1,21 @@
 """Triggers that keep ``RealisasiKumulatif`` and ``FisikTerakhir`` in step (issue #7).
 
-Every INSERT, UPDATE or DELETE on ``RealisasiKeuangan`` recomputes the cumulative row of each
-line it touched from that line's monthly rows; every change to ``RealisasiFisik`` or
-``TargetFisik`` recomputes the latest-fisik row of each (year, OPD, sub kegiatan) it touched
-from both tables. The recomputation runs inside the writing statement's transaction, so a
-rolled-back save leaves no trace, and it is a pure function of the source rows: no delta
-that could drift. A key with no source row left has no derived row.
+Every INSERT, UPDATE or DELETE on ``RealisasiKeuangan`` brings the cumulative row of each
+line it touched in step with that line's monthly rows; every change to ``RealisasiFisik`` or
+``TargetFisik`` does the same for the latest-fisik row of each (year, OPD, sub kegiatan) it
+touched. This runs inside the writing statement's transaction, so a rolled-back save leaves
+no trace. A key with no source row left has no derived row.
 
 PostgreSQL: statement-level triggers with transition tables, so a COPY or a bulk INSERT of
-millions of rows recomputes each touched key once, in set-based statements. Two
-transactions writing the same key at once (say, an import of January–October and the
-November report of the same OPD) are serialised on the derived row before recomputing, so
-the second recomputes from what the first committed (tested in
-``budget/tests/test_kumulatif_konkurensi.py``). SQLite: row
-triggers (SQLite has no statement triggers): an inserted row is applied to its key's row (a
-realisasi adds its amount to its month and the later ones; a fisik report becomes the latest
-for its month up to the next one reported), an updated or deleted row recomputes its key
-through the unique indexes.
+millions of rows recomputes each touched key once from its source rows, in set-based
+statements. Two transactions writing the same key at once (say, an import of
+January–October and the November report of the same OPD) are serialised on the derived row
+before recomputing, so the second recomputes from what the first committed (tested in
+``budget/tests/test_kumulatif_konkurensi.py``). SQLite has only row triggers, and one
+writer at a time: an inserted row is applied to its key's row (a realisasi adds its amount,
+in whole sen, to its month and the later ones; a fisik report becomes the latest for its
+month up to the next one reported), an updated or deleted row recomputes its key from its
+source rows through the unique indexes.
 
 The SQL is written out here, frozen with this migration; ``budget.kumulatif`` computes the
 same rows independently (in Python) for ``siap kumulatif``, which checks and repairs them.
@@ -47,10 +46,11 @@ KOLOM_RKUM = ", ".join(["rincian_id", *(f"k{b:02d}" for b in BULAN)])
 
 
 # Every statement below is driven by the touched keys (from the transition table, whose size
-# the planner knows) and reaches the tables through LATERAL subqueries on their unique
-# indexes: one index probe per key, whatever the tables' statistics say. (Joins let the
-# planner pick a plan from statistics, and statistics taken while a table was empty made it
-# walk the whole table once per key: a demo load went from 3 s to 72 s.)
+# the planner knows) and reaches the tables through LATERAL subqueries, one index probe per
+# key: with joins the planner could turn the plan around on poor statistics (statistics
+# taken while a table was empty made a demo load walk a whole table once per key: 3 s →
+# 72 s). Which index a probe uses still depends on statistics, hence the ANALYZE of bulk
+# statements in ``_pg_sql``.
 
 
 def _pg_kunci_dikunci(tabel: str, kolom: tuple[str, ...], kunci: str) -> str:
