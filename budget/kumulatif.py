@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import reduce
+from operator import or_
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from .models import (
     BULAN_FISIK,
@@ -26,7 +29,9 @@ from .models import (
 )
 
 UKURAN_AMBIL = 20_000
-BATCH = 1_000
+# Keys per repair statement: the fisik keys go into one OR per key, and SQLite refuses an
+# expression deeper than 1.000.
+BATCH_PERBAIKI = 200
 NOL_12 = (0,) * 12
 
 
@@ -165,22 +170,26 @@ def periksa(perbaiki: bool = False) -> HasilPeriksa:
 
 
 def _tulis_ulang(selisih: list[Selisih]) -> None:
-    r = [s for s in selisih if s.tabel == "realisasi"]
-    f = [s for s in selisih if s.tabel == "fisik"]
-    for i in range(0, len(r), BATCH):
-        potong = r[i:i + BATCH]
-        RealisasiKumulatif.objects.filter(rincian_id__in=[s.kunci for s in potong]).delete()
+    """Replace the rows of the differing keys with what the source rows give: per batch of
+    keys, one DELETE and one INSERT."""
+    kolom_f = BULAN_FISIK + BULAN_TARGET_FISIK
+    for i in range(0, len(selisih), BATCH_PERBAIKI):
+        potong = selisih[i:i + BATCH_PERBAIKI]
+        r = [s for s in potong if s.tabel == "realisasi"]
+        f = [s for s in potong if s.tabel == "fisik"]
+        if r:
+            RealisasiKumulatif.objects.filter(rincian_id__in=[s.kunci for s in r]).delete()
+        if f:
+            FisikTerakhir.objects.filter(reduce(or_, (
+                Q(tahun_id=t, opd_id=o, sub_kegiatan_id=sk) for t, o, sk in (s.kunci for s in f)
+            ))).delete()
         RealisasiKumulatif.objects.bulk_create([
-            RealisasiKumulatif(rincian_id=s.kunci, **dict(zip(BULAN_KUMULATIF, s.seharusnya,
-                                                              strict=True)))
-            for s in potong if s.seharusnya is not None
+            RealisasiKumulatif(rincian_id=s.kunci,
+                               **dict(zip(BULAN_KUMULATIF, s.seharusnya, strict=True)))
+            for s in r if s.seharusnya is not None
         ])
-    kolom = BULAN_FISIK + BULAN_TARGET_FISIK
-    for s in f:
-        t, o, sk = s.kunci
-        FisikTerakhir.objects.filter(tahun_id=t, opd_id=o, sub_kegiatan_id=sk).delete()
-    FisikTerakhir.objects.bulk_create([
-        FisikTerakhir(tahun_id=s.kunci[0], opd_id=s.kunci[1], sub_kegiatan_id=s.kunci[2],
-                      **dict(zip(kolom, s.seharusnya, strict=True)))
-        for s in f if s.seharusnya is not None
-    ], batch_size=BATCH)
+        FisikTerakhir.objects.bulk_create([
+            FisikTerakhir(tahun_id=s.kunci[0], opd_id=s.kunci[1], sub_kegiatan_id=s.kunci[2],
+                          **dict(zip(kolom_f, s.seharusnya, strict=True)))
+            for s in f if s.seharusnya is not None
+        ])

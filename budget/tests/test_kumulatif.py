@@ -176,3 +176,22 @@ def test_the_derived_tables_are_not_in_the_full_export_but_rebuilt_on_restore():
     for model in (RealisasiKumulatif, FisikTerakhir):
         assert model not in semua.DIEKSPOR
         assert model._meta.label in semua.DIKECUALIKAN
+
+
+def test_a_repair_of_many_keys_goes_in_batches_and_leaves_everything_equal(
+        django_assert_max_num_queries):
+    o = t.opd()
+    th = t.tahun()
+    subs = [t.sub_kegiatan(f"1.02.02.2.01.{i:04d}") for i in range(1, 451)]
+    RealisasiFisik.objects.bulk_create([
+        RealisasiFisik(tahun=th, opd=o, sub_kegiatan=s, bulan=3, persen=Decimal("12.5"))
+        for s in subs])
+    FisikTerakhir.objects.update(f03=1, f12=2)  # every one of the 450 keys now differs
+    hasil = periksa()
+    assert len(hasil.selisih) == 450
+    # the comparison streams, and the repair writes 200 keys per DELETE and per INSERT
+    with django_assert_max_num_queries(20):
+        hasil = periksa(perbaiki=True)
+    assert hasil.diperbaiki and len(hasil.selisih) == 450
+    _cocok()
+    assert set(FisikTerakhir.objects.values_list("f03", "f12")) == {(1250, 1250)}
