@@ -93,11 +93,10 @@ class DataRekap:
     def _sumber_opd(self, opd: int) -> _Baris:
         """The lines of one OPD: from all the lines when they are already fetched, else
         that OPD's own (one query, cached)."""
-        if self._sumber._rows is not None:
+        if self._sumber.terambil:
             return self._sumber
         if opd not in self._per_opd:
-            tahun, bulan, versi_id, _ = self._sumber._args
-            self._per_opd[opd] = _Baris(tahun, bulan, versi_id, opd)
+            self._per_opd[opd] = self._sumber.untuk_opd(opd)
         return self._per_opd[opd]
 
     def fisik_sub(self, opd: int, sub_kegiatan: int) -> tuple[Decimal, Decimal]:
@@ -260,6 +259,16 @@ class _Baris:
         self._args = (tahun, bulan, versi_id, opd_id)
         self._rows = rows
         self._per_sub: dict | None = None
+
+    @property
+    def terambil(self) -> bool:
+        """Whether the lines have been fetched already."""
+        return self._rows is not None
+
+    def untuk_opd(self, opd_id: int) -> _Baris:
+        """The same cut-off, one OPD's lines only."""
+        tahun, bulan, versi_id, _ = self._args
+        return _Baris(tahun, bulan, versi_id, opd_id)
 
     @property
     def rows(self) -> list[tuple]:
