@@ -52,11 +52,13 @@ class Sel:
     status: str | None  # StatusLaporan value, None when no report exists
     laporan_id: int | None
     batas: datetime.datetime
+    jatuh_tempo: bool  # the deadline has passed
 
     @property
     def diharapkan(self) -> bool:
-        # Due, or submitted early; an unsubmitted draft before its deadline is not yet owed.
-        return self.ketepatan != Ketepatan.BELUM_JATUH_TEMPO
+        # Owed only once its deadline has passed: a report submitted early shows as on time,
+        # but counting it before then would count a month the other OPD do not yet owe.
+        return self.jatuh_tempo
 
     @property
     def diterima(self) -> bool:
@@ -128,7 +130,7 @@ def matriks(tahun: int, opd_qs=None, sekarang: datetime.datetime | None = None) 
             lap = laporan.get((o.pk, b))
             kind, hari = ketepatan(batas[b], lap.pertama_diajukan_pada if lap else None, sekarang)
             sel = Sel(b, kind, hari, lap.status if lap else None, lap.pk if lap else None,
-                      batas[b])
+                      batas[b], jatuh_tempo=sekarang > batas[b])
             row.sel.append(sel)
             row.tingkat.tambah(sel)
             per_bulan[b - 1].tambah(sel)

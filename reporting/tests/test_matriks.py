@@ -60,3 +60,30 @@ def test_matrix_shows_on_time_late_returned_and_missing_with_rates(settings):
     # Dinas Kesehatan's February draft is not yet due, so not yet expected
     assert (m.baris[0].tingkat.diharapkan, m.baris[0].tingkat.diterima) == (1, 1)
     assert (m.total.diharapkan, m.total.diterima, m.total.tepat_waktu) == (2, 2, 1)
+
+
+@pytest.mark.django_db
+def test_a_report_submitted_before_its_deadline_is_not_yet_counted_as_due():
+    """Finding 6 of issue #17: an early submission made the month count as due ("491 laporan
+    telah jatuh tempo" instead of 490, Dinkes 10/11). It shows as submitted on time, but is
+    owed — and counted in the rates — only once its deadline has passed."""
+    a = t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
+    t.rincian(o=a, pagu=1200)
+    ta = t.tahun(2025)
+    LaporanBulanan.objects.create(tahun=ta, opd=a, bulan=1, status=StatusLaporan.DIVERIFIKASI,
+                                  pertama_diajukan_pada=waktu(2025, 2, 3))
+    # March is due on 10 April; submitted on 2 April, seen on 5 April.
+    LaporanBulanan.objects.create(tahun=ta, opd=a, bulan=3, status=StatusLaporan.DIAJUKAN,
+                                  pertama_diajukan_pada=waktu(2025, 4, 2))
+
+    m = matriks(2025, sekarang=waktu(2025, 4, 5))
+
+    sel = m.baris[0].sel
+    assert sel[2].ketepatan is Ketepatan.TEPAT_WAKTU and not sel[2].diharapkan
+    assert sel[1].ketepatan is Ketepatan.BELUM_LAPOR and sel[1].diharapkan
+    assert (m.baris[0].tingkat.diharapkan, m.baris[0].tingkat.diterima) == (2, 1)
+    assert (m.per_bulan[2].diharapkan, m.per_bulan[2].diterima) == (0, 0)
+    assert (m.total.diharapkan, m.total.diterima, m.total.tepat_waktu) == (2, 1, 1)
+    # Once March's deadline has passed it counts, on time.
+    m = matriks(2025, sekarang=waktu(2025, 4, 11))
+    assert (m.total.diharapkan, m.total.diterima, m.total.tepat_waktu) == (3, 2, 2)
