@@ -4,11 +4,10 @@ import secrets
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.db.models import Q
 
 from budget.models import PerangkatDaerah
 
-from .models import Peran, User
+from .models import ADMIN, PESAN_ADMIN_TERAKHIR, Peran, User
 
 HURUF_SANDI = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -23,8 +22,7 @@ def buat_kata_sandi(panjang: int = 14) -> str:
 
 def admin_aktif_lain(kecuali: User):
     """Active admins (peran admin or superuser) other than ``kecuali``."""
-    return User.objects.filter(Q(peran=Peran.ADMIN) | Q(is_superuser=True), is_active=True) \
-        .exclude(pk=kecuali.pk)
+    return User.objects.filter(ADMIN, is_active=True).exclude(pk=kecuali.pk)
 
 
 class PilihanOpd(forms.ModelMultipleChoiceField):
@@ -131,23 +129,37 @@ class UbahPenggunaForm(_PenggunaForm):
             "Hapus centang untuk menonaktifkan: pengguna tidak dapat masuk lagi, riwayatnya tetap "
             "tersimpan. Pengguna tidak pernah dihapus.")
         if self.instance.is_superuser:
-            self.fields["peran"].help_text = "Superuser: tetap Admin apa pun perannya di sini."
+            # A superuser is an Admin whatever peran was stored (createsuperuser leaves the
+            # default); the form starts from the role the user really has.
+            self.initial["peran"] = Peran.ADMIN
+            self.fields["peran"].help_text = ("Superuser: peran selain Admin juga mencabut status "
+                                              "superuser-nya.")
 
     def clean(self):
         data = super().clean()
         target = self.instance  # still as stored: the form copies its data onto it after clean()
-        tetap_admin = (data.get("peran") == Peran.ADMIN or target.is_superuser) and data.get("is_active")
+        # The peran chosen here is the real role: a superuser set to another peran stops being
+        # a superuser (save() below), so being one does not keep the admin role.
+        tetap_admin = data.get("peran") == Peran.ADMIN and data.get("is_active")
         if target.pk == self.pelaku.pk and not data.get("is_active", True):
             self.add_error("is_active", "Anda tidak dapat menonaktifkan akun Anda sendiri.")
-        elif (target.kelola_pengguna and target.is_active and not tetap_admin
+        elif (target.admin_aktif and not tetap_admin
               and not admin_aktif_lain(target).exists()):
-            self.add_error(None, "Ini admin aktif terakhir: jadikan pengguna lain Admin terlebih "
-                                 "dahulu, agar masih ada yang dapat mengelola pengguna.")
+            self.add_error(None, PESAN_ADMIN_TERAKHIR)
         return data
 
+    @property
+    def superuser_dicabut(self) -> bool:
+        return self.instance.is_superuser and self.cleaned_data.get("peran") != Peran.ADMIN
+
     def save(self, commit=True):
+        """May raise ``AdminTerakhir`` (the model's own check, under lock) when another admin
+        was demoted in the meantime."""
+        cabut = self.superuser_dicabut
         user = super().save(commit=False)
         self._simpan_nama(user)
+        if cabut:
+            user.is_superuser = False
         user.save()
         self.save_m2m()
         return user

@@ -1,5 +1,9 @@
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 
 
 class Peran(models.TextChoices):
@@ -7,6 +11,32 @@ class Peran(models.TextChoices):
     VERIFIKATOR = "verifikator", "Verifikator"
     PIMPINAN = "pimpinan", "Pimpinan"
     ADMIN = "admin", "Admin"
+
+
+PESAN_ADMIN_TERAKHIR = ("Ini admin aktif terakhir: jadikan pengguna lain Admin terlebih dahulu, "
+                        "agar masih ada yang dapat mengelola pengguna.")
+# Who holds the admin role: peran Admin, or a superuser whatever their peran.
+ADMIN = Q(peran=Peran.ADMIN) | Q(is_superuser=True)
+# Saving only these fields can take the admin role away.
+_KOLOM_PERAN = {"peran", "is_superuser", "is_active"}
+
+
+class AdminTerakhir(ValidationError):
+    """Refused: the change would leave SIAP without an active admin."""
+
+    def __init__(self):
+        super().__init__(PESAN_ADMIN_TERAKHIR, code="admin_terakhir")
+
+
+def jaga_admin_terakhir(user) -> None:
+    """Raise ``AdminTerakhir`` if ``user`` is, as stored, the only active admin. Must run
+    inside the transaction that demotes, deactivates or deletes them: the admins' rows are
+    locked, so two admins demoting each other at once cannot both succeed (on SQLite the
+    write transaction is already exclusive)."""
+    admin = list(User.objects.select_for_update().filter(ADMIN, is_active=True)
+                 .values_list("pk", flat=True))
+    if admin == [user.pk]:
+        raise AdminTerakhir()
 
 
 class User(AbstractUser):
@@ -25,6 +55,21 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "pengguna"
         verbose_name_plural = "pengguna"
+
+    def save(self, *args, **kwargs):
+        """The model-level guard behind every path that saves a user (SIAP's pages, the
+        Django admin, a shell or command): the last active admin keeps the role."""
+        kolom = kwargs.get("update_fields")
+        if (self.pk is None or self.admin_aktif
+                or (kolom is not None and not _KOLOM_PERAN & set(kolom))):
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            jaga_admin_terakhir(self)
+            return super().save(*args, **kwargs)
+
+    @property
+    def admin_aktif(self) -> bool:
+        return self.is_active and self.kelola_pengguna
 
     @property
     def is_operator(self) -> bool:
@@ -46,6 +91,12 @@ class User(AbstractUser):
     def wajib_dua_langkah(self) -> bool:
         """Verifikator and Admin must sign in with a TOTP code as well (setting SIAP_2FA)."""
         return self.is_superuser or self.peran in (Peran.VERIFIKATOR, Peran.ADMIN)
+
+
+@receiver(pre_delete, sender=User)
+def _jangan_hapus_admin_terakhir(sender, instance, **kwargs):
+    # pre_delete is sent for each row of a queryset's delete() as well.
+    jaga_admin_terakhir(instance)
 
 
 class TindakanAkun(models.TextChoices):

@@ -18,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from budget.models import PerangkatDaerah
 
 from .forms import TambahPenggunaForm, UbahPenggunaForm, buat_kata_sandi
-from .models import CatatanAkun, Peran, TindakanAkun, User
+from .models import AdminTerakhir, CatatanAkun, Peran, TindakanAkun, User
 
 
 def khusus_admin(view):
@@ -108,6 +108,8 @@ def _uraian_perubahan(form, sebelum: dict) -> str:
         elif nama == "peran":
             bagian.append(f"{label}: {Peran(sebelum['peran']).label} → "
                           f"{Peran(form.cleaned_data['peran']).label}")
+            if form.superuser_dicabut:
+                bagian.append("status superuser dicabut")
         else:
             bagian.append(f"{label}: {sebelum.get(nama) or '—'} → {form.cleaned_data[nama] or '—'}")
     return "; ".join(bagian)
@@ -121,16 +123,20 @@ def ubah(request, pk):
     aktif_sebelum = target.is_active
     form = UbahPenggunaForm(request.POST or None, instance=target, pelaku=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            uraian = _uraian_perubahan(form, sebelum)
-            user = form.save()
-            if uraian:
-                _catat(user, request.user, TindakanAkun.DIUBAH, uraian)
-            if user.is_active != aktif_sebelum:
-                _catat(user, request.user,
-                       TindakanAkun.DIAKTIFKAN if user.is_active else TindakanAkun.DINONAKTIFKAN)
-        messages.success(request, f"Data pengguna {user.username} disimpan.")
-        return redirect("akun:pengguna_rinci", pk=user.pk)
+        try:
+            with transaction.atomic():
+                uraian = _uraian_perubahan(form, sebelum)
+                user = form.save()
+                if uraian:
+                    _catat(user, request.user, TindakanAkun.DIUBAH, uraian)
+                if user.is_active != aktif_sebelum:
+                    _catat(user, request.user, TindakanAkun.DIAKTIFKAN if user.is_active
+                           else TindakanAkun.DINONAKTIFKAN)
+        except AdminTerakhir as exc:  # another admin stepped down since the form was checked
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Data pengguna {user.username} disimpan.")
+            return redirect("akun:pengguna_rinci", pk=user.pk)
     return render(request, "accounts/pengguna_form.html", {"form": form, "target": target})
 
 
