@@ -30,6 +30,7 @@ from budget.models import (
     VersiAnggaran,
 )
 from lib.periode import akhir_bulan, cek_bulan
+from reporting.models import LaporanBulanan
 
 from .db import SumSen, sen_ke_rupiah
 from .figures import NOL, Angka, Jumlah, angka
@@ -340,12 +341,13 @@ def baris_anggaran(hasil: HasilRekap, opd_id: int, sub_kegiatan_id: int) -> list
 
     # Fisik belongs to the sub kegiatan, not the line: take it from the rekap.
     fisik = hasil.data.fisik_sub(opd_id, sub_kegiatan_id)
+    dilaporkan = bulan_dilaporkan(hasil.tahun, opd_id, bulan)
     hasil_baris = []
     for r in rincian:
         pagu, kas = ak.get(r.pk, (NOL, [NOL] * 12))
         if not pagu and not real.get(r.pk):
             continue  # neither in the version in force nor spent: not part of the cut-off
-        bulanan = [real[r.pk].get(b, NOL) if b <= bulan else None for b in range(1, 13)]
+        bulanan = [real[r.pk].get(b, NOL) if b in dilaporkan else None for b in range(1, 13)]
         kumulatif, jalan = [], NOL
         for v in bulanan:
             if v is None:
@@ -357,6 +359,19 @@ def baris_anggaran(hasil: HasilRekap, opd_id: int, sub_kegiatan_id: int) -> list
                    pagu * fisik[0], pagu * fisik[1])
         hasil_baris.append(BarisAnggaran(r, angka(j), kas, bulanan, kumulatif))
     return hasil_baris
+
+
+def bulan_dilaporkan(tahun: int, opd_id: int, bulan: int) -> set[int]:
+    """The months up to ``bulan`` an OPD has reported, in one query: its report was submitted,
+    or it has realisasi on any line (an import). In a month not reported a line shows "–"
+    (unknown), not 0,00; once reported, a line without realisasi did spend nothing."""
+    diajukan = LaporanBulanan.objects.filter(
+        tahun__tahun=tahun, opd_id=opd_id, bulan__lte=bulan, pertama_diajukan_pada__isnull=False
+    ).order_by().values_list("bulan", flat=True)
+    ada_realisasi = RealisasiKeuangan.objects.filter(
+        rincian__tahun__tahun=tahun, rincian__opd_id=opd_id, bulan__lte=bulan
+    ).order_by().values_list("bulan", flat=True)
+    return set(diajukan.union(ada_realisasi))
 
 
 def _angka_sub_opd(hasil: HasilRekap, opd_id: int) -> dict[int, Angka]:

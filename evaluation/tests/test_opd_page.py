@@ -141,6 +141,41 @@ def test_the_sub_kegiatan_page_lists_its_permasalahan(client, data, dinkes, pimp
     assert "Tender gagal dua kali" in teks and "Tender ulang" in teks and "Terbuka" in teks
 
 
+def test_the_permasalahan_table_names_the_months(client, data, dinkes, pimpinan):
+    """Finding 8 of issue #17: the table said "6" for Juni."""
+    Permasalahan.objects.create(
+        tahun=t.tahun(), opd=dinkes, sub_kegiatan=t.sub_kegiatan("1.02.02.2.01.0001"), bulan=2,
+        kategori="lahan", uraian="Lahan belum bebas", tindak_lanjut="Musyawarah warga",
+        status="selesai", bulan_selesai=3,
+    )
+    client.force_login(pimpinan)
+    html = client.get(_url_sub(dinkes, "1.02.02.2.01.0001"), PARAM).content.decode()
+    baris = _teks(re.search(r'<table class="tabel tabel--masalah">.*?</table>', html, re.S)[0])
+    assert "Februari Lahan Lahan belum bebas" in baris
+    assert "Selesai Maret" in baris
+    assert not re.search(r"\b[23]\b", baris), baris
+
+
+def test_a_month_the_opd_has_not_reported_shows_a_dash_not_zero(client, data, pupr, pimpinan):
+    """Finding 8 of issue #17: a month up to the cut-off that the OPD has not reported showed
+    "0,00" where later months show "–". A month counts as reported once the OPD submitted its
+    report (spending nothing on this line is then a real 0,00) or has realisasi of any line."""
+    from reporting.models import LaporanBulanan, StatusLaporan
+
+    client.force_login(pimpinan)
+    url = _url_sub(pupr, "1.03.03.2.01.0001")
+    teks = _teks(client.get(url, PARAM).content.decode())
+    # PUPR: realisasi in January only; February and March not reported.
+    assert "Realisasi 4.000,00 – – – – –" in teks
+    assert "Realisasi kumulatif 4.000,00 – – – – –" in teks
+    LaporanBulanan.objects.create(
+        tahun=t.tahun(), opd=pupr, bulan=2, status=StatusLaporan.DIAJUKAN,
+        pertama_diajukan_pada=datetime.datetime(2025, 3, 5, tzinfo=datetime.UTC))
+    teks = _teks(client.get(url, PARAM).content.decode())
+    assert "Realisasi 4.000,00 0,00 – – – –" in teks
+    assert "Realisasi kumulatif 4.000,00 4.000,00 – – – –" in teks
+
+
 def test_a_sub_kegiatan_the_opd_has_no_budget_for_is_404(client, data, dinkes, pimpinan):
     client.force_login(pimpinan)
     assert client.get(_url_sub(dinkes, "1.03.03.2.01.0001"), PARAM).status_code == 404

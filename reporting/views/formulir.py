@@ -76,6 +76,7 @@ def _tampilkan(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = Non
     if lap.pk:
         penjelasan = dict(PenjelasanPeringatan.objects.filter(laporan=lap)
                           .values_list("kode", "teks"))
+    tersimpan = dict(penjelasan)
     if isian:
         penjelasan.update(isian.penjelasan)
     subs, total = grid(isi, isian, daftar_galat + peringatan, konflik=bool(konflik))
@@ -98,7 +99,8 @@ def _tampilkan(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = Non
         "jumlah_baris": sum(len(s.baris) for s in isi.sub),
         "galat": daftar_galat,
         "peringatan": [
-            {"p": p, "teks": penjelasan.get(p.kode, ""), "dijelaskan": bool(
+            {"p": p, "teks": penjelasan.get(p.kode, ""), "tersimpan": tersimpan.get(p.kode, ""),
+             "dijelaskan": bool(
                 penjelasan.get(p.kode, "").strip())}
             for p in peringatan
         ],

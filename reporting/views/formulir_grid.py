@@ -64,6 +64,12 @@ class BarisTampil:
     tersimpan: str | None = None  # after a conflict: the value now stored, when it differs
 
     @property
+    def teks_tersimpan(self) -> str:
+        """The stored value as the input shows it: what formulir.js counts unsaved inputs
+        against when the page shows typed values after a refused save."""
+        return _teks(self.b.realisasi)
+
+    @property
     def sumber_dana(self) -> str:
         return self.b.sumber_dana.replace("_", " ")  # "DAK_FISIK" -> "DAK FISIK"
 
@@ -90,6 +96,10 @@ class SubTampil:
     salah: bool = False
     pesan: list[Pesan] = field(default_factory=list)
     fisik_tersimpan: str | None = None
+
+    @property
+    def teks_fisik_tersimpan(self) -> str:
+        return _teks(self.s.fisik)
 
     @property
     def program(self) -> list[str]:

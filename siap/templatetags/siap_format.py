@@ -11,6 +11,7 @@ from django.utils.html import format_html
 
 from evaluation.figures import Kategori
 from lib import rupiah as _rp
+from lib.periode import nama_bulan as _nama_bulan
 
 register = template.Library()
 
@@ -105,3 +106,9 @@ def bilangan(value: int | Decimal | None) -> str:
     if value is None:
         return _rp.KOSONG
     return _rp.angka(Decimal(value), 0)
+
+
+@register.filter
+def nama_bulan(bulan: int | None) -> str:
+    """``{{ p.bulan|nama_bulan }}`` -> ``Juni``; "–" when there is no month."""
+    return "–" if bulan is None else _nama_bulan(bulan)

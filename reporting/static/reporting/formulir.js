@@ -173,13 +173,29 @@
   var isian = Array.prototype.slice.call(form.querySelectorAll("input[data-kolom], textarea"));
   var statusUbah = document.getElementById("status-ubah");
   var menyimpan = false;
-  // Re-shown after a refused save: what is in the inputs is not stored yet.
-  var belumTersimpan = form.dataset.belumTersimpan === "1";
+
+  /* What is stored for an input: after a refused save the page shows the typed values, and
+     the server puts the stored one beside each in data-tersimpan; otherwise the value the
+     page was loaded with. */
+  function tersimpan(el) {
+    return el.dataset.tersimpan !== undefined ? el.dataset.tersimpan : el.defaultValue;
+  }
+
+  function berbeda(el) {
+    var asal = tersimpan(el);
+    if (el.value === asal) return false;
+    if (!el.dataset.kolom) return el.value.trim() !== asal.trim();
+    // "1000" typed over a stored "1.000,00" is the same number; blank and 0 are not.
+    var persen = el.dataset.kolom === "f";
+    var a = baca(el.value, persen), b = baca(asal, persen);
+    if (a.sen !== undefined && b.sen !== undefined) return a.sen !== b.sen;
+    return !(a.kosong && b.kosong);
+  }
 
   function jumlahDiubah() {
     var n = 0;
     isian.forEach(function (el) {
-      var ubah = el.value !== el.defaultValue;
+      var ubah = berbeda(el);
       el.classList.toggle("diubah", ubah);
       if (ubah) n += 1;
     });
@@ -189,7 +205,7 @@
   function perbarui() {
     var adaSalah = hitung();
     var n = jumlahDiubah();
-    var teks = n ? n + " isian belum disimpan" : (belumTersimpan ? "isian belum disimpan" : "");
+    var teks = n ? n + " isian belum disimpan" : "";
     if (adaSalah) teks += (teks ? " · " : "") + "ada angka yang tidak dikenali";
     tulis(statusUbah, teks);
   }
@@ -230,7 +246,7 @@
 
   /* Leaving the page (another month, a permasalahan form) would lose what was typed. */
   window.addEventListener("beforeunload", function (e) {
-    if (!menyimpan && (belumTersimpan || jumlahDiubah() > 0)) {
+    if (!menyimpan && jumlahDiubah() > 0) {
       e.preventDefault();
       e.returnValue = "";
     }
