@@ -225,6 +225,7 @@ DIKECUALIKAN = {
     "budget.HistoricalRealisasiKeuangan": "jejak audit sumber tidak dibuat ulang",
     "budget.HistoricalRealisasiFisik": "jejak audit sumber tidak dibuat ulang",
     "reporting.HistoricalPermasalahan": "jejak audit sumber tidak dibuat ulang",
+    "reporting.CatatanPeriode": "jejak audit perubahan periode tidak dibuat ulang",
     "budget.RealisasiKumulatif": "tabel turunan: diisi ulang oleh pemicu basis data saat "
                                  "realisasi dipulihkan",
     "budget.FisikTerakhir": "tabel turunan: diisi ulang oleh pemicu basis data saat "
@@ -235,7 +236,8 @@ DIKECUALIKAN = {
 URUTAN_HAPUS = (
     "budget.RealisasiKumulatif", "budget.FisikTerakhir",
     "reporting.PenjelasanPeringatan", "reporting.SnapshotLaporan", "reporting.RiwayatLaporan",
-    "reporting.LaporanBulanan", "reporting.Permasalahan", "reporting.PeriodePelaporan",
+    "reporting.LaporanBulanan", "reporting.Permasalahan", "reporting.CatatanPeriode",
+    "reporting.PeriodePelaporan",
     "reporting.HistoricalPermasalahan", "budget.HistoricalRealisasiKeuangan",
     "budget.HistoricalRealisasiFisik", "budget.RealisasiFisik", "budget.TargetFisik",
     "budget.RealisasiKeuangan", "budget.PaguAnggaran", "budget.RincianAnggaran",

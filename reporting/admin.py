@@ -6,9 +6,35 @@ from . import models as m
 
 @admin.register(m.PeriodePelaporan)
 class PeriodePelaporanAdmin(admin.ModelAdmin):
+    """Read only: deadlines and locks are changed on SIAP's periods page (/laporan/periode/),
+    which asks for a reason and logs every change."""
+
     list_display = ("tahun", "bulan", "batas_lapor", "dikunci")
     list_filter = ("tahun", "dikunci")
-    list_editable = ("batas_lapor", "dikunci")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(m.CatatanPeriode)
+class CatatanPeriodeAdmin(admin.ModelAdmin):
+    list_display = ("pada", "tahun", "bulan", "tindakan", "lama", "baru", "oleh", "alasan")
+    list_filter = ("tahun", "tindakan")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class RiwayatInline(admin.TabularInline):

@@ -9,11 +9,13 @@ as forbidden, instead of being silently dropped.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
 
 from lib.angka import AngkaTidakValid, baca_angka
 
@@ -134,3 +136,50 @@ class PermasalahanUbahForm(forms.Form):
     penanggung_jawab = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
     target_selesai = _tanggal()
     selesai = forms.BooleanField(label="Permasalahan sudah selesai", required=False)
+
+
+# ---------- Periode pelaporan (verifikator) ----------
+
+
+class PeriodeBatasForm(forms.Form):
+    """A month's deadline: a date and a time (WIB), or back to the default day."""
+
+    tanggal = forms.DateField(
+        label="Tanggal batas", required=False, input_formats=_FORMAT_TANGGAL,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tanggal tidak dikenali; tulis seperti 15-12-2026."},
+    )
+    jam = forms.TimeField(
+        label="Jam (WIB)", initial=datetime.time(23, 59), input_formats=["%H:%M", "%H.%M"],
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": "Isi jam batas waktu, mis. 23:59.",
+                        "invalid": "Jam tidak dikenali; tulis seperti 23:59."},
+    )
+    bawaan = forms.BooleanField(label="Kembalikan ke batas bawaan", required=False)
+    alasan = forms.CharField(
+        label="Alasan", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Alasan wajib diisi; tulis mengapa batas waktu diubah."},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("bawaan") and not data.get("tanggal") and "tanggal" not in self.errors:
+            self.add_error("tanggal", "Isi tanggal batas waktu, atau centang “Kembalikan ke batas "
+                                      "bawaan”.")
+        return data
+
+    def batas(self) -> datetime.datetime | None:
+        """The deadline as an aware datetime in Asia/Jakarta; None for the default. The minute
+        shown is included (23.59 means until 23:59:59), as in the default deadline."""
+        if self.cleaned_data["bawaan"]:
+            return None
+        jam = self.cleaned_data["jam"].replace(second=59, microsecond=0)
+        return timezone.make_aware(datetime.datetime.combine(self.cleaned_data["tanggal"], jam))
+
+
+class PeriodeKunciForm(forms.Form):
+    alasan = forms.CharField(
+        label="Alasan", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Alasan wajib diisi; tulis mengapa bulan ini dikunci atau "
+                                    "dibuka."},
+    )

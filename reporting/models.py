@@ -45,6 +45,38 @@ class PeriodePelaporan(models.Model):
         return f"{self.tahun} bulan {self.bulan}"
 
 
+class TindakanPeriode(models.TextChoices):
+    BATAS = "batas", "Batas waktu diubah"
+    KUNCI = "kunci", "Bulan dikunci"
+    BUKA = "buka", "Kunci dibuka"
+
+
+class CatatanPeriode(models.Model):
+    """Every change a verifikator or admin makes to a reporting month (``reporting.periode``):
+    who, when, what it was, what it became and why. Keyed by year and month rather than the
+    ``PeriodePelaporan`` row, which a month at its defaults does not have."""
+
+    tahun = models.ForeignKey(TahunAnggaran, verbose_name="tahun anggaran",
+                              on_delete=models.PROTECT, related_name="+")
+    bulan = BulanField()
+    tindakan = models.CharField("tindakan", max_length=10, choices=TindakanPeriode.choices)
+    lama = models.CharField("semula", max_length=200)
+    baru = models.CharField("menjadi", max_length=200)
+    alasan = models.TextField("alasan")
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="+", verbose_name="oleh")
+    pada = models.DateTimeField("pada")
+
+    class Meta:
+        verbose_name = "catatan periode"
+        verbose_name_plural = "catatan periode"
+        ordering = ["-pada", "-pk"]
+        constraints = [bulan_valid()]
+
+    def __str__(self) -> str:
+        return f"{self.tahun} bulan {self.bulan}: {self.get_tindakan_display()}"
+
+
 class LaporanBulanan(models.Model):
     tahun = models.ForeignKey(TahunAnggaran, verbose_name="tahun anggaran",
                               on_delete=models.PROTECT, related_name="laporan")

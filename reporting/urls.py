@@ -1,12 +1,14 @@
 from django.urls import path
 
-from .views import formulir, lembar, pemeriksaan
+from .views import formulir, lembar, pemeriksaan, periode
 
 app_name = "reporting"
 
 urlpatterns = [
     path("", pemeriksaan.daftar, name="daftar"),
     path("matriks/<int:tahun>/", pemeriksaan.matriks, name="matriks"),
+    path("periode/<int:tahun>/", periode.periode, name="periode"),
+    path("periode/<int:tahun>/<int:bulan>/", periode.periode_ubah, name="periode_ubah"),
     path("<int:opd_id>/<int:tahun>/<int:bulan>/", formulir.formulir, name="formulir"),
     path("<int:opd_id>/<int:tahun>/<int:bulan>/permasalahan/", formulir.permasalahan_tambah,
          name="permasalahan_tambah"),

@@ -108,6 +108,11 @@ REGISTRI: dict[str, Pola] = {
     "evaluation:proyeksi": Pola(lambda s: {}, DAFTAR),
     "reporting:daftar": Pola(lambda s: {}, DAFTAR),
     "reporting:matriks": Pola(lambda s: {"tahun": 2025}, DAFTAR),
+    # the periods of the whole pemda: verifikator and admin only, every operator is refused
+    "reporting:periode": Pola(lambda s: {"tahun": 2025}, MILIK_OPD, kontrol="verifikator"),
+    "reporting:periode_ubah": Pola(
+        lambda s: {"tahun": 2025, "bulan": 3}, MILIK_OPD, hanya_post=True, kontrol="verifikator",
+        kontrol_post=True, post=lambda s: {"tindakan": "kunci", "k3-alasan": "Dikunci operator."}),
     "reporting:formulir": Pola(
         _formulir, MILIK_OPD,
         post=lambda s: {"revisi": str(s.draf_b.revisi), f"r-{s.rincian_b.pk}": "999",
