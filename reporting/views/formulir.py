@@ -58,9 +58,16 @@ def _bulan_lain(lap: LaporanBulanan) -> dict:
     return hasil
 
 
+# What an htmx request for a permasalahan change gets back: the section alone, swapped in
+# place, so the numbers typed in the grid stay as they are.
+BAGIAN_PERMASALAHAN = "reporting/_formulir_permasalahan_htmx.html"
+_HALAMAN = "reporting/formulir.html"
+
+
 def _tampilkan(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = None,
                galat_lain: list[Pesan] = (), konflik: str = "", revisi: int | None = None,
-               form_tambah=None, form_ubah=None, ubah_pk: int | None = None, status: int = 200):
+               form_tambah=None, form_ubah=None, ubah_pk: int | None = None, status: int = 200,
+               template: str = _HALAMAN, pesan_masalah: str = ""):
     isi = muat_isi(lap)
     sekarang = timezone.now()
     periode = PeriodePelaporan.objects.filter(tahun_id=lap.tahun_id, bulan=lap.bulan).first()
@@ -120,8 +127,9 @@ def _tampilkan(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = Non
         "url": _url(lap),
         "total_permasalahan_terbuka": sum(s.permasalahan_terbuka for s in subs),
         "permasalahan": daftar_permasalahan(isi, lap, form_ubah, ubah_pk, dapat_mengisi),
+        "pesan_masalah": pesan_masalah,
     }
-    return render(request, "reporting/formulir.html", konteks, status=status)
+    return render(request, template, konteks, status=status)
 
 
 def _simpan(request, lap: LaporanBulanan):
@@ -214,9 +222,9 @@ def permasalahan_tambah(request, opd_id, tahun, bulan):
         except ValidationError as exc:
             _galat_ke_form(form, exc)
     if not form.is_valid():
-        return _tampilkan(request, lap, form_tambah=form, status=422)
-    messages.success(request, "Permasalahan dicatat.")
-    return redirect(_url(lap) + "#permasalahan")
+        return _tampilkan(request, lap, form_tambah=form, status=422,
+                          template=BAGIAN_PERMASALAHAN if request.htmx else _HALAMAN)
+    return _selesai_permasalahan(request, lap, "Permasalahan dicatat.")
 
 
 @login_required
@@ -235,9 +243,18 @@ def permasalahan_ubah(request, pk):
             _galat_ke_form(form, exc)
     lap = _laporan(opd, p.tahun.tahun, bulan)
     if not form.is_valid():
-        return _tampilkan(request, lap, form_ubah=form, ubah_pk=p.pk, status=422)
+        return _tampilkan(request, lap, form_ubah=form, ubah_pk=p.pk, status=422,
+                          template=BAGIAN_PERMASALAHAN if request.htmx else _HALAMAN)
     selesai = form.cleaned_data["selesai"]
-    messages.success(request, "Permasalahan ditandai selesai." if selesai
-                     else "Tindak lanjut permasalahan disimpan.")
+    return _selesai_permasalahan(request, lap, "Permasalahan ditandai selesai." if selesai
+                                 else "Tindak lanjut permasalahan disimpan.")
+
+
+def _selesai_permasalahan(request, lap: LaporanBulanan, pesan: str):
+    """After a permasalahan change: in place (htmx) the fresh section with the message in it;
+    without JavaScript, back to the page (post/redirect/get)."""
+    if request.htmx:
+        return _tampilkan(request, lap, template=BAGIAN_PERMASALAHAN, pesan_masalah=pesan)
+    messages.success(request, pesan)
     return redirect(_url(lap) + "#permasalahan")
 

@@ -228,13 +228,13 @@
     }
   });
 
-  /* Enter moves down the same column (Shift+Enter up) instead of submitting the form. */
+  /* Enter moves down the input column (Shift+Enter up) instead of submitting the form: each
+     line's realisasi, then its sub kegiatan's fisik, as they stand one under the other. */
   form.addEventListener("keydown", function (e) {
     var el = e.target;
     if (e.key !== "Enter" || e.isComposing || !el.matches("input[data-kolom]")) return;
     e.preventDefault();
-    var kolom = Array.prototype.slice.call(
-      form.querySelectorAll('input[data-kolom="' + el.dataset.kolom + '"]'));
+    var kolom = Array.prototype.slice.call(form.querySelectorAll("input[data-kolom]"));
     var i = kolom.indexOf(el) + (e.shiftKey ? -1 : 1);
     if (i >= 0 && i < kolom.length) {
       kolom[i].focus();
