@@ -1,3 +1,6 @@
+import contextlib
+import contextvars
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -28,11 +31,28 @@ class AdminTerakhir(ValidationError):
         super().__init__(PESAN_ADMIN_TERAKHIR, code="admin_terakhir")
 
 
+_JAGA = contextvars.ContextVar("siap_jaga_admin_terakhir", default=True)
+
+
+@contextlib.contextmanager
+def tanpa_jaga_admin_terakhir():
+    """Lift the guard for one block of code. Only for the demo's own removal
+    (``budget.demo.hapus_demo``), which deletes the demo accounts, the admin among them, before
+    ``siap demo-data --ganti`` creates them again."""
+    token = _JAGA.set(False)
+    try:
+        yield
+    finally:
+        _JAGA.reset(token)
+
+
 def jaga_admin_terakhir(user) -> None:
     """Raise ``AdminTerakhir`` if ``user`` is, as stored, the only active admin. Must run
     inside the transaction that demotes, deactivates or deletes them: the admins' rows are
     locked, so two admins demoting each other at once cannot both succeed (on SQLite the
     write transaction is already exclusive)."""
+    if not _JAGA.get():
+        return
     admin = list(User.objects.select_for_update().filter(ADMIN, is_active=True)
                  .values_list("pk", flat=True))
     if admin == [user.pk]:

@@ -18,6 +18,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.db.models import ProtectedError, RestrictedError
 
+from accounts.models import tanpa_jaga_admin_terakhir
 from budget.models import (
     BULAN_AK,
     BidangUrusan,
@@ -243,7 +244,7 @@ def hapus_demo() -> None:
     """Delete the demo: the budget data, the pemda, the demo accounts, and whatever refers to
     them (e.g. monthly reports about demo OPD). Used by ``--ganti`` and by tests."""
     User = get_user_model()
-    with transaction.atomic():
+    with transaction.atomic(), tanpa_jaga_admin_terakhir():
         riwayat = [m for m in apps.get_app_config("budget").get_models()
                    if m._meta.model_name.startswith("historical")]
         for model in (RealisasiKeuangan, RealisasiFisik, TargetFisik, PaguAnggaran, *riwayat):
