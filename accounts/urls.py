@@ -6,6 +6,7 @@ app_name = "akun"
 
 urlpatterns = [
     path("kata-sandi/", views.GantiKataSandiView.as_view(), name="kata_sandi"),
+    path("sesi/", views.sesi, name="sesi"),
     path("dua-langkah/", views.dua_langkah, name="dua_langkah"),
     path("dua-langkah/daftar/", views.dua_langkah_daftar, name="dua_langkah_daftar"),
     path("pengguna/", views_pengguna.daftar, name="pengguna_daftar"),

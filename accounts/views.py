@@ -9,10 +9,12 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.http import JsonResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.oath import TOTP
@@ -36,6 +38,17 @@ class GantiKataSandiView(auth_views.PasswordChangeView):
             "Kata sandi Anda telah diganti. Sesi Anda di perangkat lain telah diakhiri.",
         )
         return response
+
+
+@login_required
+@require_GET
+def sesi(request):
+    """Renews the session (every request does: SESSION_SAVE_EVERY_REQUEST) and says how long
+    it now lasts; the report form's script (siap/sesi.js) asks while the user types, so only
+    a user really idle is signed out. An ended session is a redirect to the login page."""
+    response = JsonResponse({"sisa_detik": settings.SESSION_COOKIE_AGE})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # ---------------------------------------------------------------------------------------------

@@ -77,6 +77,7 @@ def _formulir(s: Sampel) -> dict:
 
 REGISTRI: dict[str, Pola] = {
     "akun:kata_sandi": Pola(lambda s: {}, AKUN),
+    "akun:sesi": Pola(lambda s: {}, AKUN),
     "akun:dua_langkah": Pola(lambda s: {}, AKUN),
     "akun:dua_langkah_daftar": Pola(lambda s: {}, AKUN),
     # user management: admins only, every operator (and verifier) is refused

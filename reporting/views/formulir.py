@@ -7,8 +7,8 @@ Verifikator and pimpinan see the same page read-only. Every view resolves the OP
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,7 +20,7 @@ from budget.models import TahunAnggaran
 from lib.periode import nama_bulan
 
 from .. import permasalahan as layanan_permasalahan
-from .. import services
+from .. import services, tertunda
 from ..akses import boleh_mengisi, opd_atau_404, wajib_boleh_mengisi
 from ..forms import IsianLaporan, PermasalahanTambahForm, PermasalahanUbahForm, baca_isian
 from ..isi import muat_isi
@@ -128,12 +128,17 @@ def _tampilkan(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = Non
         "total_permasalahan_terbuka": sum(s.permasalahan_terbuka for s in subs),
         "permasalahan": daftar_permasalahan(isi, lap, form_ubah, ubah_pk, dapat_mengisi),
         "pesan_masalah": pesan_masalah,
+        # an ended session loses nothing (tertunda.py; sesi.js warns before it ends)
+        "pengisi": tertunda.tanda_pengisi(request.user),
+        "sesi_detik": settings.SESSION_COOKIE_AGE,
     }
     return render(request, template, konteks, status=status)
 
 
-def _simpan(request, lap: LaporanBulanan):
-    isian = baca_isian(request.POST)
+def _simpan(request, lap: LaporanBulanan, data=None):
+    """Save the grid POSTed — or ``data``, the grid kept through a sign-in (tertunda.py)."""
+    data = request.POST if data is None else data
+    isian = baca_isian(data)
     if isian.revisi is None:
         return HttpResponseBadRequest("Formulir tidak lengkap (revisi hilang); muat ulang halaman.")
     if isian.salah:
@@ -154,7 +159,7 @@ def _simpan(request, lap: LaporanBulanan):
                           status=422)
 
     lap.refresh_from_db()
-    if request.POST.get("aksi") == "ajukan":
+    if data.get("aksi") == "ajukan":
         try:
             services.ajukan(lap, request.user, revisi=lap.revisi)
         except LaporanDitolak as exc:
@@ -186,7 +191,7 @@ def _pesan_penolakan(request, pesan: list[Pesan], paling_banyak: int = 5) -> Non
                                 f"tabel, lalu klik Simpan dan ajukan lagi.")
 
 
-@login_required
+@tertunda.masuk_atau_tunda
 @require_http_methods(["GET", "HEAD", "POST"])
 def formulir(request, opd_id, tahun, bulan):
     opd = opd_atau_404(request.user, opd_id)
@@ -194,6 +199,13 @@ def formulir(request, opd_id, tahun, bulan):
     if request.method == "POST":
         wajib_boleh_mengisi(request.user)
         return _simpan(request, lap)
+    if token := request.GET.get(tertunda.PARAMETER):
+        # Back from signing in after the session ended on a save: that save, now.
+        data = tertunda.ambil(request, token, request.path)
+        if data is not None:
+            wajib_boleh_mengisi(request.user)
+            messages.info(request, "Isian yang Anda simpan saat sesi berakhir diterapkan.")
+            return _simpan(request, lap, data)
     return _tampilkan(request, lap)
 
 
@@ -205,7 +217,7 @@ def _galat_ke_form(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
-@login_required
+@tertunda.masuk_atau_tunda
 @require_POST
 def permasalahan_tambah(request, opd_id, tahun, bulan):
     opd = opd_atau_404(request.user, opd_id)
@@ -227,7 +239,7 @@ def permasalahan_tambah(request, opd_id, tahun, bulan):
     return _selesai_permasalahan(request, lap, "Permasalahan dicatat.")
 
 
-@login_required
+@tertunda.masuk_atau_tunda
 @require_POST
 def permasalahan_ubah(request, pk):
     p = get_object_or_404(Permasalahan.objects.select_related("tahun"), pk=pk)

@@ -104,3 +104,45 @@ def test_a_refused_save_counts_what_is_still_unsaved(halaman, dialog):
     assert page.locator("#status-ubah").inner_text().startswith("2 isian belum disimpan")
     isian.nth(0).fill(page.locator("input[data-kolom='r']").nth(0).get_attribute("data-tersimpan"))
     assert page.locator("#status-ubah").inner_text() == "1 isian belum disimpan"
+
+
+def test_an_idle_operator_is_warned_and_a_save_after_the_session_ended_is_kept(
+        halaman, dialog, artefak):
+    page = halaman
+    masuk(page, "operator.dinkes")
+    page.clock.install()
+    url = _buka_bulan_terbuka(page)
+    sesi = page.locator("#sesi")
+    assert sesi.is_hidden()
+
+    # Idle for 56 of SIAP_SESI_MENIT's 60 minutes: the warning, with its countdown.
+    page.clock.fast_forward(56 * 60 * 1000)
+    sesi.wait_for(state="visible")
+    assert "Sesi Anda akan berakhir" in sesi.inner_text()
+    assert re.search(r"\b3:5\d\b|\b4:00\b", sesi.locator(".sesi__hitung").inner_text())
+    page.screenshot(path=artefak / "formulir-sesi-peringatan.png")
+    with page.expect_response("**/akun/sesi/"):
+        sesi.get_by_role("button", name="Perpanjang sesi").click()
+    sesi.wait_for(state="hidden")
+
+    # The session ends on the server (here: its cookie is gone) while the operator types.
+    isian = page.locator("input[data-kolom='r']").nth(2)
+    isian.fill("4.321")
+    page.context.clear_cookies(name="sessionid")
+    page.clock.fast_forward(61 * 60 * 1000)
+    sesi.wait_for(state="visible")
+    assert "Sesi Anda telah berakhir" in sesi.inner_text()
+    page.screenshot(path=artefak / "formulir-sesi-berakhir.png")
+
+    # Simpan: kept, the login page says so; signing in applies the save.
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    page.wait_for_url("**/masuk/**")
+    assert "Isian Anda disimpan sementara" in page.locator("main").inner_text()
+    page.get_by_label("Nama pengguna").fill("operator.dinkes")
+    page.get_by_label("Kata sandi").fill("siap-demo-2025")
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url(url)
+    teks = page.locator(".pesan-daftar").inner_text()
+    assert "diterapkan" in teks and "tersimpan" in teks
+    assert page.locator(f"#{isian.get_attribute('id')}").input_value() == "4.321,00"
+    assert dialog == []
