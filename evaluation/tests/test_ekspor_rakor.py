@@ -125,6 +125,37 @@ def test_the_pdf_is_a4_landscape_and_renders_to_pages(demo, tmp_path):
     assert len(png) == 3 and all(p.stat().st_size > 2000 for p in png)
 
 
+def _keterisian(halaman) -> float:
+    """How far down its writing area a page is written, 0–1: from the top margin to the lowest
+    line of text above the footer (the page number line)."""
+    tinggi = float(halaman.mediabox.height)
+    atas, bawah = tinggi - 40, 45  # rakor_pdf.css: 14 mm top, 16 mm bottom margin, in points
+    ys = []
+
+    def catat(teks, cm, tm, font, ukuran):
+        if teks.strip():
+            ys.append(tm[5] * cm[3] + cm[5])
+
+    halaman.extract_text(visitor_text=catat)
+    isi = [y for y in ys if y > bawah]
+    return (atas - min(isi)) / (atas - bawah) if isi else 0.0
+
+
+def test_the_pdf_has_no_nearly_empty_page(demo):
+    """Issue #17: every section began a new page, so a table that ran two rows over left a
+    page of two rows, and a short section a half-empty one. Sections now flow; only the last
+    page may be short, and the signature never stands alone on it."""
+    pdf = pypdf.PdfReader(io.BytesIO(demo[1]["pdf"]))
+    terisi = [round(_keterisian(h), 2) for h in pdf.pages]
+    assert "Rakor POP" in pdf.pages[0].extract_text()
+    kurang = [(i, t) for i, t in enumerate(terisi[1:-1], start=2) if t < 0.6]
+    assert not kurang, f"halaman yang terisi kurang dari 60%: {kurang} (semua: {terisi})"
+    akhir = pdf.pages[-1].extract_text()
+    assert "Sekretaris Daerah" in akhir and terisi[-1] >= 0.2, terisi
+    # the last page carries more than the signature: the end of the last section
+    assert rapat(akhir).index("Sekretaris Daerah") > 200
+
+
 def test_the_xlsx_numbers_are_the_figures_module_s(demo, buku):
     r = hitung_rekap(2025, 11)  # computed afresh, not taken from the pack
     ws = buku["Peringkat OPD"]
