@@ -78,7 +78,7 @@ def test_a_save_after_the_session_ended_is_applied_once_the_user_signs_in_again(
     assert RealisasiKeuangan.objects.get(rincian=r1, bulan=3).jumlah == D(125)
     assert RealisasiFisik.objects.get(sub_kegiatan_id=r3.sub_kegiatan_id, bulan=3).persen == D(40)
     halaman = client.get(url(dinkes)).content.decode()
-    assert "Isian yang Anda simpan saat sesi berakhir diterapkan." in halaman
+    assert "Isian yang Anda kirim saat sesi berakhir kini diproses." in halaman
     assert "Laporan Maret 2025 tersimpan." in halaman
     # Used once: the same link again applies nothing more.
     assert KUNCI_SESI not in client.session

@@ -204,7 +204,7 @@ def formulir(request, opd_id, tahun, bulan):
         data = tertunda.ambil(request, token, request.path)
         if data is not None:
             wajib_boleh_mengisi(request.user)
-            messages.info(request, "Isian yang Anda simpan saat sesi berakhir diterapkan.")
+            messages.info(request, "Isian yang Anda kirim saat sesi berakhir kini diproses.")
             return _simpan(request, lap, data)
     return _tampilkan(request, lap)
 

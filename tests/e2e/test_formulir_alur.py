@@ -143,6 +143,6 @@ def test_an_idle_operator_is_warned_and_a_save_after_the_session_ended_is_kept(
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_url(url)
     teks = page.locator(".pesan-daftar").inner_text()
-    assert "diterapkan" in teks and "tersimpan" in teks
+    assert "kini diproses" in teks and "tersimpan" in teks
     assert page.locator(f"#{isian.get_attribute('id')}").input_value() == "4.321,00"
     assert dialog == []
