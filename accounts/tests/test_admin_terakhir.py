@@ -2,8 +2,10 @@
 page (self-edit included, a superuser as in the demo), the Django admin, or code that saves or
 deletes the user (a shell, a management command). Issue #17, finding 7."""
 
+import threading
+
 import pytest
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.urls import reverse
 
 from accounts.models import AdminTerakhir, CatatanAkun, Peran, User
@@ -97,3 +99,34 @@ def test_the_django_admin_refuses_to_demote_or_delete_the_last_admin(client, adm
     assert admin.is_superuser and admin.peran == Peran.ADMIN
     # Users are never deleted (reports refer to them): not even offered.
     assert client.get(reverse("admin:accounts_user_delete", args=[admin.pk])).status_code == 403
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="row locks between concurrent transactions need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_admins_demoting_each_other_at_once_leave_one_admin():
+    a = User.objects.create_user("a", password="x", peran=Peran.ADMIN)
+    b = User.objects.create_user("b", password="x", peran=Peran.ADMIN)
+    mulai = threading.Barrier(2)
+    hasil = {}
+
+    def turunkan(nama, pk):
+        try:
+            u = User.objects.get(pk=pk)
+            u.peran = Peran.PIMPINAN
+            mulai.wait(timeout=10)
+            u.save()
+            hasil[nama] = "turun"
+        except AdminTerakhir:
+            hasil[nama] = "ditolak"
+        finally:
+            connections.close_all()
+
+    utas = [threading.Thread(target=turunkan, args=("a", a.pk)),
+            threading.Thread(target=turunkan, args=("b", b.pk))]
+    for t in utas:
+        t.start()
+    for t in utas:
+        t.join(30)
+    assert sorted(hasil.values()) == ["ditolak", "turun"]
+    assert User.objects.filter(peran=Peran.ADMIN, is_active=True).count() == 1
