@@ -245,7 +245,7 @@ class BukuKerja:
             bagian = self._lembar[lembar][1]
         teks_bersama = self._muat_teks()
         format_gaya, gaya_tanggal = self._muat_gaya()
-        return self._baris(bagian, teks_bersama, format_gaya, gaya_tanggal, dengan_format)
+        yield from self._baris(bagian, teks_bersama, format_gaya, gaya_tanggal, dengan_format)
 
     def _baris(self, bagian, teks_bersama, format_gaya, gaya_tanggal, dengan_format):
         from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel

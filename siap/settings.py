@@ -238,6 +238,17 @@ except EnvError as exc:
 # FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file, so the defaults stay.)
 try:
     SIAP_BATAS_UNGGAH_MB = env_int("SIAP_BATAS_UNGGAH_MB", 20, minimum=1, maximum=1024)
+    # What a file may hold once opened (exchange.batas, exchange.xlsx): a 20 MB XLSX can
+    # unpack to gigabytes. Defaults leave a kabupaten's largest file (≈ 60.000 rows) room.
+    SIAP_IMPOR_BARIS = env_int("SIAP_IMPOR_BARIS", 200_000, minimum=10, maximum=1_048_576)
+    SIAP_IMPOR_KOLOM = env_int("SIAP_IMPOR_KOLOM", 100, minimum=10, maximum=16_384)
+    SIAP_IMPOR_SEL = env_int("SIAP_IMPOR_SEL", 32_767, minimum=100, maximum=1_000_000)
+    SIAP_IMPOR_DETIK = env_int("SIAP_IMPOR_DETIK", 60, minimum=1, maximum=3600)
+    SIAP_IMPOR_BARIS_KB = env_int("SIAP_IMPOR_BARIS_KB", 256, minimum=1, maximum=65_536)
+    SIAP_XLSX_BAGIAN = env_int("SIAP_XLSX_BAGIAN", 1_000, minimum=10, maximum=100_000)
+    SIAP_XLSX_BAGIAN_MB = env_int("SIAP_XLSX_BAGIAN_MB", 100, minimum=1, maximum=4096)
+    SIAP_XLSX_RASIO = env_int("SIAP_XLSX_RASIO", 100, minimum=10, maximum=100_000)
+    SIAP_XLSX_TEKS_MB = env_int("SIAP_XLSX_TEKS_MB", 50, minimum=1, maximum=4096)
 except EnvError as exc:
     raise ImproperlyConfigured(str(exc)) from exc
 
