@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
     "siap.middleware.KebijakanIzinMiddleware",
+    # After authentication (it asks request.user): no page with figures stays in a cache.
+    "siap.middleware.TanpaSimpanMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
