@@ -174,6 +174,9 @@ try:
     SIAP_LOCKOUT_MENIT = env_int("SIAP_LOCKOUT_MENIT", 15, minimum=1, maximum=24 * 60)
     # Two-step sign-in (TOTP, django-otp) required of Verifikator and Admin; "0" turns it off.
     SIAP_2FA = env_bool("SIAP_2FA", True)
+    # A reverse proxy in front of SIAP overwrites X-Forwarded-For with the client's address:
+    # the login lockout then reads the address there (never trusted without this setting).
+    SIAP_PROXY = env_bool("SIAP_PROXY", False)
 except EnvError as exc:
     raise ImproperlyConfigured(str(exc)) from exc
 
@@ -190,9 +193,6 @@ SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is for public domains on the browsers' preload list; an intranet host name
     # can never be on it.
     "security.W021",
-    # "Lockout parameters without ip_address": the lockout is per username on purpose (see
-    # AXES_LOCKOUT_PARAMETERS below); no rotating of address, browser or cookie gets past it.
-    "axes.W006",
 ]
 
 SESSION_COOKIE_AGE = SIAP_SESI_MENIT * 60
@@ -214,14 +214,17 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Login lockout (django-axes). Locked per username, whatever the address: on a pemda intranet
-# whole offices sit behind one NAT address, so locking an IP would lock out colleagues, and
-# locking username+IP would let a guesser simply move to another PC. An admin can unlock at
-# once with `siap axes_reset_username NAMA`. The price: anyone can lock a known username for
-# SIAP_LOCKOUT_MENIT; spraying a few guesses over many accounts is met by the password rules.
+# Login lockout (django-axes), per username AND address together: a guesser at one PC locks
+# that username at that address only, so nobody can lock a known account (the admin's
+# included) out of every office by typing wrong passwords; guessing from elsewhere starts again
+# at 5 tries, which the password rules (10+ characters, not common) make worthless. The price:
+# colleagues behind the same NAT address as the guesser stay locked out with them; an admin
+# unlocks at once on the user's page (accounts.views_kunci). Behind a reverse proxy, the address
+# is the one the proxy puts in X-Forwarded-For (SIAP_PROXY=1), else the connection's.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=SIAP_LOCKOUT_MENIT)
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "accounts.alamat.alamat_klien"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_COOLOFF_MESSAGE = (

@@ -94,6 +94,8 @@ REGISTRI: dict[str, Pola] = {
     "akun:pengguna_atur_ulang_dua_langkah": Pola(lambda s: {"pk": s.operator_b.pk}, MILIK_OPD,
                                                  hanya_post=True, kontrol="admin",
                                                  kontrol_post=True),
+    "akun:pengguna_buka_kunci": Pola(lambda s: {"pk": s.operator_b.pk}, MILIK_OPD,
+                                     hanya_post=True, kontrol="admin", kontrol_post=True),
     "evaluation:dasbor": Pola(lambda s: {}, DAFTAR),
     "evaluation:opd": Pola(lambda s: {"opd_id": s.opd_b.pk}, MILIK_OPD),
     "evaluation:sub_kegiatan": Pola(
