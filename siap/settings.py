@@ -177,6 +177,8 @@ try:
     # A reverse proxy in front of SIAP overwrites X-Forwarded-For with the client's address:
     # the login lockout then reads the address there (never trusted without this setting).
     SIAP_PROXY = env_bool("SIAP_PROXY", False)
+    # An API token works this many days after it is made (api.models.TokenAPI).
+    SIAP_TOKEN_HARI = env_int("SIAP_TOKEN_HARI", 90, minimum=1, maximum=3650)
 except EnvError as exc:
     raise ImproperlyConfigured(str(exc)) from exc
 

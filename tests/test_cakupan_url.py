@@ -29,6 +29,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import Peran, User
+from api.models import TokenAPI
 from budget import testing as t
 from reporting import services
 from reporting.models import KategoriPermasalahan, LaporanBulanan, Permasalahan, StatusLaporan
@@ -55,6 +56,7 @@ class Sampel:
     operator_b: User
     verifikator: User
     admin: User | None = None  # peran Admin: the user-management pages (akun:pengguna_*)
+    token_b: object = None  # operator B's API token
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,10 @@ REGISTRI: dict[str, Pola] = {
                                                  kontrol_post=True),
     "akun:pengguna_buka_kunci": Pola(lambda s: {"pk": s.operator_b.pk}, MILIK_OPD,
                                      hanya_post=True, kontrol="admin", kontrol_post=True),
+    "token:saya": Pola(lambda s: {}, AKUN),
+    # another user's token is "not found" (404), the owner revokes it
+    "token:cabut": Pola(lambda s: {"pk": s.token_b.pk}, MILIK_OPD, hanya_post=True,
+                        kontrol_post=True),
     "evaluation:dasbor": Pola(lambda s: {}, DAFTAR),
     "evaluation:opd": Pola(lambda s: {"opd_id": s.opd_b.pk}, MILIK_OPD),
     "evaluation:sub_kegiatan": Pola(
@@ -221,7 +227,8 @@ def sampel(db) -> Sampel:
     return Sampel(opd_a, opd_b, rincian_b, laporan[opd_b.pk],
                   LaporanBulanan.objects.get(opd=opd_b, bulan=3), masalah_b,
                   operator_a, operator_b, verifikator,
-                  admin=User.objects.create_user("adm", password="x", peran=Peran.ADMIN))
+                  admin=User.objects.create_user("adm", password="x", peran=Peran.ADMIN),
+                  token_b=TokenAPI.buat(operator_b)[0])
 
 
 def _isi_basis_data() -> dict:
