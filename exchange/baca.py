@@ -11,11 +11,15 @@ from __future__ import annotations
 import csv
 import heapq
 from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .batas import Batas, BerkasDitolak, Stopwatch, ribuan
 from .xlsx import BukuKerja
+
+# Called every 1,000 rows with the row number, where a background job shows its progress.
+PELAPOR: ContextVar = ContextVar("pelapor_baris", default=None)
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,10 @@ def _baris_data(mentah: Iterator[tuple[int, tuple]], kolom: tuple[str, ...]
     galat = DaftarGalat()
     lebar = 0
     ada = False
+    lapor = PELAPOR.get()
     for nomor, sel in mentah:
+        if lapor is not None and nomor % 1000 == 0:
+            lapor(nomor)
         if judul is None:
             if all(_kosong(v) for v in sel):
                 if nomor == 1:

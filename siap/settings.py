@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "reporting",
     "exchange",
     "api",
+    "tugas",
+    # The background queue (Django 6's tasks framework, backported) and its database backend.
+    "django_tasks",
+    "django_tasks_db",
     # Its Swagger UI templates and static files, so /api/docs needs no CDN.
     "ninja",
 ]
@@ -256,6 +260,16 @@ try:
     SIAP_XLSX_BAGIAN_MB = env_int("SIAP_XLSX_BAGIAN_MB", 100, minimum=1, maximum=4096)
     SIAP_XLSX_RASIO = env_int("SIAP_XLSX_RASIO", 100, minimum=10, maximum=100_000)
     SIAP_XLSX_TEKS_MB = env_int("SIAP_XLSX_TEKS_MB", 50, minimum=1, maximum=4096)
+except EnvError as exc:
+    raise ImproperlyConfigured(str(exc)) from exc
+
+# Background jobs (tugas): large imports and the Rakor PDF/XLSX pack run in the worker that
+# `siap serve` starts (django-tasks' database queue: no extra server), never in a web worker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+try:
+    SIAP_TUGAS_MENIT = env_int("SIAP_TUGAS_MENIT", 10, minimum=1, maximum=24 * 60)
+    SIAP_TUGAS_PER_PENGGUNA = env_int("SIAP_TUGAS_PER_PENGGUNA", 3, minimum=1, maximum=100)
+    SIAP_PEKERJA_LATAR = env_int("SIAP_PEKERJA_LATAR", 1, minimum=0, maximum=16)
 except EnvError as exc:
     raise ImproperlyConfigured(str(exc)) from exc
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("laporan/", include("reporting.urls")),
     path("impor/", include("exchange.urls")),
+    path("tugas/", include("tugas.urls")),
     path("api/", api.urls),
     path("", include("evaluation.urls")),
 ]

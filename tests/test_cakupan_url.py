@@ -33,6 +33,8 @@ from api.models import TokenAPI
 from budget import testing as t
 from reporting import services
 from reporting.models import KategoriPermasalahan, LaporanBulanan, Permasalahan, StatusLaporan
+from tugas.layanan import simpan_berkas
+from tugas.models import JenisTugas, StatusTugas, Tugas
 
 LEWATI_NAMA = {"login", "logout"}
 # "api/": token-authenticated (401, not a login redirect); api/tests/test_cakupan_api.py makes the
@@ -57,6 +59,7 @@ class Sampel:
     verifikator: User
     admin: User | None = None  # peran Admin: the user-management pages (akun:pengguna_*)
     token_b: object = None  # operator B's API token
+    tugas_b: object = None  # operator B's finished background job, with its file
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,10 @@ REGISTRI: dict[str, Pola] = {
     # another user's token is "not found" (404), the owner revokes it
     "token:cabut": Pola(lambda s: {"pk": s.token_b.pk}, MILIK_OPD, hanya_post=True,
                         kontrol_post=True),
+    # a background job is its owner's only: anyone else finds nothing (404)
+    "tugas:lihat": Pola(lambda s: {"pk": s.tugas_b.pk}, MILIK_OPD),
+    "tugas:status": Pola(lambda s: {"pk": s.tugas_b.pk}, MILIK_OPD),
+    "tugas:unduh": Pola(lambda s: {"pk": s.tugas_b.pk}, MILIK_OPD),
     "evaluation:dasbor": Pola(lambda s: {}, DAFTAR),
     "evaluation:opd": Pola(lambda s: {"opd_id": s.opd_b.pk}, MILIK_OPD),
     "evaluation:sub_kegiatan": Pola(
@@ -147,6 +154,7 @@ REGISTRI: dict[str, Pola] = {
                              kontrol="verifikator"),
     "exchange:pratinjau": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, kontrol="verifikator"),
     "exchange:galat_csv": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, kontrol="verifikator"),
+    "exchange:hasil": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, kontrol="verifikator"),
     "exchange:konfirmasi": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, hanya_post=True,
                                 kontrol="verifikator", kontrol_post=True),
     "exchange:batal": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, hanya_post=True,
@@ -201,7 +209,8 @@ def waktu_beku():
 
 
 @pytest.fixture
-def sampel(db) -> Sampel:
+def sampel(db, settings, tmp_path) -> Sampel:
+    settings.DATA_DIR = tmp_path
     opd_a = t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
     opd_b = t.opd("1.03.0.00.0.00.01.0000", "Dinas Pekerjaan Umum dan Penataan Ruang")
     t.rincian(o=opd_a, sub="1.02.02.2.01.0001", pagu=1200, ak=[100] * 12,
@@ -228,7 +237,15 @@ def sampel(db) -> Sampel:
                   LaporanBulanan.objects.get(opd=opd_b, bulan=3), masalah_b,
                   operator_a, operator_b, verifikator,
                   admin=User.objects.create_user("adm", password="x", peran=Peran.ADMIN),
-                  token_b=TokenAPI.buat(operator_b)[0])
+                  token_b=TokenAPI.buat(operator_b)[0], tugas_b=_tugas(operator_b))
+
+
+def _tugas(pemilik):
+    tugas = Tugas.objects.create(jenis=JenisTugas.RAKOR_PDF, pemilik=pemilik, judul="PDF",
+                                 status=StatusTugas.SELESAI)
+    simpan_berkas(tugas, b"%PDF-", "rakor.pdf", "application/pdf")
+    tugas.save()
+    return tugas
 
 
 def _isi_basis_data() -> dict:
