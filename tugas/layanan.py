@@ -63,6 +63,7 @@ def antrekan(jenis: str, pemilik, judul: str, parameter: dict, url_hasil: str = 
     already has SIAP_TUGAS_PER_PENGGUNA jobs waiting or running."""
     from .jalankan import jalankan_tugas
 
+    bersihkan()
     batas = int(getattr(settings, "SIAP_TUGAS_PER_PENGGUNA", 3))
     with transaction.atomic():
         if Tugas.objects.filter(pemilik=pemilik, status__in=AKTIF).count() >= batas:
@@ -77,6 +78,21 @@ def antrekan(jenis: str, pemilik, judul: str, parameter: dict, url_hasil: str = 
 
 
 # ------------------------------------------------------------------ progress and result
+
+SIMPAN_BERKAS = datetime.timedelta(days=1)
+
+
+def bersihkan() -> None:
+    """Result files are kept a day (a job's page then says its file is gone)."""
+    import time
+
+    batas = time.time() - SIMPAN_BERKAS.total_seconds()
+    for f in folder().iterdir():
+        try:
+            if f.is_file() and f.stat().st_mtime < batas:
+                f.unlink()
+        except FileNotFoundError:  # removed by a concurrent request
+            pass
 
 
 def _berkas_kemajuan(tugas_id) -> Path:
