@@ -261,8 +261,9 @@ def _aman(nama: str) -> str:
 def konfirmasi(request, token, u, path):
     """Import the same file for real, in a background job; its outcome is on ``hasil``."""
     ada = _tugas(request, u, JenisTugas.IMPOR_SIMPAN)
-    if (ada is None or ada.status == StatusTugas.GAGAL) and _antrekan(request, token, u, JenisTugas.IMPOR_SIMPAN,
-                                 reverse("exchange:hasil", args=[token])) is None:
+    lagi = ada is None or ada.status == StatusTugas.GAGAL
+    if lagi and _antrekan(request, token, u, JenisTugas.IMPOR_SIMPAN,
+                          reverse("exchange:hasil", args=[token])) is None:
         return redirect("exchange:pratinjau", token=token)
     return redirect("exchange:hasil", token=token)
 
