@@ -127,6 +127,9 @@ class TindakanAkun(models.TextChoices):
     SANDI_DIATUR_ULANG = "sandi_diatur_ulang", "Kata sandi diatur ulang"
     DUA_LANGKAH_DIDAFTARKAN = "2fa_didaftarkan", "Verifikasi dua langkah didaftarkan"
     DUA_LANGKAH_DIATUR_ULANG = "2fa_diatur_ulang", "Verifikasi dua langkah diatur ulang"
+    KUNCI_DIBUKA = "kunci_dibuka", "Kunci masuk dibuka"
+    TOKEN_DIBUAT = "token_dibuat", "Token API dibuat"
+    TOKEN_DICABUT = "token_dicabut", "Token API dicabut"
 
 
 class CatatanAkun(models.Model):

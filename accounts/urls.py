@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_pengguna
+from . import views, views_kunci, views_pengguna
 
 app_name = "akun"
 
@@ -17,4 +17,5 @@ urlpatterns = [
          name="pengguna_atur_ulang_sandi"),
     path("pengguna/<int:pk>/atur-ulang-dua-langkah/", views_pengguna.atur_ulang_dua_langkah,
          name="pengguna_atur_ulang_dua_langkah"),
+    path("pengguna/<int:pk>/buka-kunci/", views_kunci.buka_kunci, name="pengguna_buka_kunci"),
 ]

@@ -1,36 +1,27 @@
 """Downloads of the Rakor POP pack — PDF, XLSX, CSV — for the leaders. The pack covers the whole
-pemda, so an operator (who sees only their own OPD) is refused, as on the Bahan Rakor page."""
+pemda, so an operator (who sees only their own OPD) is refused, as on the Bahan Rakor page.
+
+The CSV (the OPD table) is answered at once. The PDF and the XLSX gather the whole pack and lay
+it out, seconds of CPU: they are background jobs (``evaluation.tugas_rakor``), and the leader
+is sent to the job's page, which shows its progress and then the download."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 
-from .ekspor_pdf import PdfTidakTersedia, pdf_rakor
-from .ekspor_xlsx import xlsx_rakor
-from .paket import paket_rakor
-from .serializers import rekap_csv
+from tugas.layanan import TerlaluBanyakTugas, antrekan
+from tugas.models import AKTIF, JenisTugas, Tugas
+
+from .berkas_rakor import JENIS, isi_berkas, nama_berkas
 from .views import periode_halaman
 
-JENIS = {
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
-
-
-def nama_berkas(tahun: int, bulan: int, fmt: str) -> str:
-    return f"rakor-pop-{tahun}-{bulan:02d}.{fmt}"
-
-
-def isi_berkas(paket, fmt: str) -> bytes:
-    """The bytes of one output of the pack; the CLI writes the same."""
-    if fmt == "pdf":
-        return pdf_rakor(paket)
-    if fmt == "xlsx":
-        return xlsx_rakor(paket)
-    return rekap_csv(paket.hasil).encode("utf-8")
+__all__ = ["JENIS", "isi_berkas", "nama_berkas", "rakor_unduh"]
+TUGAS = {"pdf": JenisTugas.RAKOR_PDF, "xlsx": JenisTugas.RAKOR_XLSX}
 
 
 @login_required
@@ -44,13 +35,22 @@ def rakor_unduh(request, fmt: str):
         return galat
     if fmt == "csv":  # the OPD table only: no need to gather the whole pack
         from .queries import hitung_rekap
+        from .serializers import rekap_csv
 
-        isi = rekap_csv(hitung_rekap(tahun, bulan)).encode("utf-8")
-    else:
+        respons = HttpResponse(rekap_csv(hitung_rekap(tahun, bulan)).encode("utf-8"),
+                               content_type=JENIS[fmt])
+        respons["Content-Disposition"] = f'attachment; filename="{nama_berkas(tahun, bulan, fmt)}"'
+        return respons
+    parameter = {"tahun": tahun, "bulan": bulan}
+    # the same pack asked for again while it is being made: the same job (a reload, a double
+    # click), not another
+    ada = Tugas.objects.filter(pemilik=request.user, jenis=TUGAS[fmt], status__in=AKTIF,
+                               parameter=parameter).first()
+    if ada is None:
         try:
-            isi = isi_berkas(paket_rakor(tahun, bulan), fmt)
-        except PdfTidakTersedia as exc:
-            return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
-    respons = HttpResponse(isi, content_type=JENIS[fmt])
-    respons["Content-Disposition"] = f'attachment; filename="{nama_berkas(tahun, bulan, fmt)}"'
-    return respons
+            ada = antrekan(TUGAS[fmt], request.user, f"Bahan Rakor POP {fmt.upper()} — "
+                           f"{nama_berkas(tahun, bulan, fmt)}", parameter)
+        except TerlaluBanyakTugas as exc:
+            messages.error(request, str(exc))
+            return redirect(f"{reverse('evaluation:bahan_rakor')}?tahun={tahun}&bulan={bulan}")
+    return redirect("tugas:lihat", pk=ada.pk)

@@ -1,7 +1,8 @@
 """Reading CSV and XLSX files into rows of raw values, with the header checked.
 
-Nothing here interprets a value: CSV cells stay text, XLSX cells stay what openpyxl gives
-(str, int, float, datetime or None). ``exchange.impor`` turns them into Decimals and codes.
+Nothing here interprets a value: CSV cells stay text, XLSX cells stay what openpyxl would
+give (str, int, float, datetime or None; read by ``exchange.xlsx`` within ``exchange.batas``).
+``exchange.impor`` turns them into Decimals and codes.
 Every problem with the file as a whole is a ``Galat`` with ``baris`` 1 (the header) or None.
 """
 
@@ -9,12 +10,16 @@ from __future__ import annotations
 
 import csv
 import heapq
-import zipfile
-import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
+
+from .batas import Batas, BerkasDitolak, Stopwatch, ribuan
+from .xlsx import BukuKerja
+
+# Called every 1,000 rows with the row number, where a background job shows its progress.
+PELAPOR: ContextVar = ContextVar("pelapor_baris", default=None)
 
 
 @dataclass(frozen=True)
@@ -37,15 +42,11 @@ class Galat:
 BATAS_GALAT = 1000
 
 
-def _ribuan(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 class DaftarGalat:
     """The errors of one file as they are found, keeping only the ``batas`` first by row
     (ties in the order found): a file of 300,000 bad rows does not hold 300,000 messages.
     ``len()`` counts them all; ``daftar()`` gives the kept ones sorted by row, followed, when
-    some were left out, by one line "… dan N galat lain tidak ditampilkan"."""
+    some were left out, by one line "… dan N galat lainnya tidak ditampilkan"."""
 
     def __init__(self, batas: int = BATAS_GALAT):
         self.batas, self.jumlah = batas, 0
@@ -70,8 +71,8 @@ class DaftarGalat:
         hasil = [g for _, g in sorted(self._heap, reverse=True)]
         if self.jumlah > len(hasil):
             hasil.append(Galat(None, "", "", (
-                f"… dan {_ribuan(self.jumlah - len(hasil))} galat lain tidak ditampilkan "
-                f"(hanya {_ribuan(self.batas)} galat pertama menurut nomor baris)")))
+                f"… dan {ribuan(self.jumlah - len(hasil))} galat lainnya tidak ditampilkan "
+                f"(hanya {ribuan(self.batas)} galat pertama menurut nomor baris)")))
         return hasil
 
 
@@ -145,18 +146,28 @@ def _periksa_judul(judul: list, kolom: tuple[str, ...]) -> dict[str, int]:
     return posisi
 
 
-def _baris_data(mentah: Iterator, kolom: tuple[str, ...]) -> Iterator[Baris | None]:
-    """Generator: first ``None`` once the header row is checked (so that ``baca`` can check
-    it before returning), then one ``Baris`` per data row, as read. What can only be known
-    at the end (rows with values outside the header's columns, no data row at all) is raised
-    after the last row, so a caller that writes as it reads must do so in a transaction."""
+def _baris_data(mentah: Iterator[tuple[int, tuple]], kolom: tuple[str, ...]
+                ) -> Iterator[Baris | None]:
+    """Generator over (row number, cells): first ``None`` once the header row is checked (so
+    that ``baca`` can check it before returning), then one ``Baris`` per data row, as read.
+    What can only be known at the end (rows with values outside the header's columns, no data
+    row at all) is raised after the last row, so a caller that writes as it reads must do so in
+    a transaction."""
     judul = None
     galat = DaftarGalat()
     lebar = 0
     ada = False
-    for nomor, sel in enumerate(mentah, start=1):
+    lapor = PELAPOR.get()
+    for nomor, sel in mentah:
+        if lapor is not None and nomor % 1000 == 0:
+            lapor(nomor)
         if judul is None:
             if all(_kosong(v) for v in sel):
+                if nomor == 1:
+                    raise _berkas("berkas kosong: baris pertama harus berisi judul kolom "
+                                  f"({', '.join(kolom)})")
+                continue
+            if nomor != 1:
                 raise _berkas("berkas kosong: baris pertama harus berisi judul kolom "
                               f"({', '.join(kolom)})")
             judul = _periksa_judul(list(sel), kolom)
@@ -179,13 +190,20 @@ def _baris_data(mentah: Iterator, kolom: tuple[str, ...]) -> Iterator[Baris | No
         raise _berkas("berkas kosong: tidak ada baris data di bawah baris judul")
 
 
-def _periksa_teks(path: Path) -> None:
-    """The CSV is text (no NUL byte) and UTF-8, read line by line: constant memory. A UTF-8
-    sequence never contains the byte \\n, so decoding line by line finds the same first error
-    as decoding the whole file."""
+def _periksa_teks(path: Path, batas: Batas) -> None:
+    """The CSV is text (no NUL byte) and UTF-8, no line longer than the bound, read line by
+    line: constant memory. A UTF-8 sequence never contains the byte \\n, so decoding line by
+    line finds the same first error as decoding the whole file."""
     biner, rusak = False, None
+    panjang = batas.baris_csv_kb * 1024
     with open(path, "rb") as f:
-        for nomor, baris in enumerate(f, start=1):
+        nomor = 0
+        while baris := f.readline(panjang + 1):
+            nomor += 1
+            if len(baris) > panjang:
+                raise _berkas(str(batas.tolak(
+                    "baris_csv_kb", f"baris {ribuan(nomor)} berkas CSV lebih panjang dari "
+                                    f"{ribuan(batas.baris_csv_kb)} KB")))
             biner = biner or b"\x00" in baris
             if rusak is None:
                 try:
@@ -198,101 +216,60 @@ def _periksa_teks(path: Path) -> None:
         raise _berkas(f"bukan teks UTF-8 (baris {rusak}); simpan ulang sebagai CSV UTF-8")
 
 
-def _csv(path: Path, kolom: tuple[str, ...]) -> Iterator[Baris | None]:
+def _baris_csv(pembaca, batas: Batas) -> Iterator[tuple[int, tuple]]:
+    """The CSV records numbered from 1, within the row, column, cell and time bounds."""
+    jam = Stopwatch(batas)
+    jam.mulai()
+    try:
+        for nomor, sel in enumerate(pembaca, start=1):
+            if nomor > batas.baris:
+                raise batas.tolak("baris", f"berkas CSV berlanjut sampai baris "
+                                           f"{ribuan(nomor)}")
+            if len(sel) > batas.kolom:
+                raise batas.tolak("kolom", f"baris {ribuan(nomor)} berkas CSV berisi "
+                                           f"{ribuan(len(sel))} kolom")
+            if any(len(v) > batas.sel for v in sel):
+                raise batas.tolak("sel", f"baris {ribuan(nomor)} berkas CSV berisi sel lebih "
+                                         f"dari {ribuan(batas.sel)} karakter")
+            if nomor % 1000 == 0:
+                jam.periksa()
+            jam.henti()
+            yield nomor, tuple(sel)
+            jam.mulai()
+    finally:
+        jam.henti()
+
+
+def _csv(path: Path, kolom: tuple[str, ...], batas: Batas) -> Iterator[Baris | None]:
     # utf-8-sig tolerates the BOM Excel writes with "CSV UTF-8"
     with open(path, encoding="utf-8-sig", newline="") as f:
         try:
-            yield from _baris_data(csv.reader(f), kolom)
+            yield from _baris_data(_tanpa_tolak(_baris_csv(csv.reader(f), batas)), kolom)
         except csv.Error as exc:
             raise _berkas(f"CSV tidak dapat dibaca: {exc}") from None
 
 
-_XLSX_RUSAK = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ParseError, IndexError,
-               OSError, ValueError)
-
-
-def _xlsx_tidak_valid() -> type[Exception]:
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    return InvalidFileException
-
-
-def _baris_lembar(ws) -> Iterator[tuple]:
-    """``ws.iter_rows(values_only=True)`` of a read-only sheet, same rows and values, except
-    that each ``<row>`` element is dropped from ``<sheetData>`` once parsed: openpyxl's own
-    parser clears it but leaves the empty element in the tree, ~80 bytes per row held until the
-    end of the file. Relies on openpyxl 3.1's read-only internals; without them (another
-    version), falls back to ``iter_rows``."""
-    from openpyxl.worksheet._reader import ROW_TAG, WorkSheetParser
-    from openpyxl.xml.functions import iterparse
-
-    class Pengurai(WorkSheetParser):
-        def parse(self):
-            induk = []
-            for peristiwa, el in iterparse(self.source, events=("start", "end")):
-                if peristiwa == "start":
-                    induk.append(el)
-                    continue
-                induk.pop()
-                if el.tag == ROW_TAG:
-                    baris = self.parse_row(el)
-                    el.clear()
-                    if induk:
-                        induk[-1].remove(el)
-                    yield baris
-
-    try:
-        wb, get_row = ws.parent, ws._get_row
-        sumber = ws._get_source()
-        setelan = {"data_only": wb.data_only, "epoch": wb.epoch,
-                   "date_formats": wb._date_formats, "timedelta_formats": wb._timedelta_formats}
-        strings = ws._shared_strings
-    except AttributeError:  # pragma: no cover - another openpyxl
-        yield from ws.iter_rows(values_only=True)
-        return
-    # as openpyxl's ReadOnlyWorksheet._cells_by_row(1, 1, None, None, values_only=True)
-    max_col, max_row = ws.max_column, ws.max_row
-    kosong = (None,) * max_col if max_col is not None else ()
-    counter = idx = 1
-    with sumber as src:
-        for idx, row in Pengurai(src, strings, **setelan).parse():
-            if max_row is not None and idx > max_row:
-                break
-            for _ in range(counter, idx):  # rows missing from the XML
-                counter += 1
-                yield kosong
-            if counter <= idx:
-                counter += 1
-                yield get_row(row, 1, max_col, True)
-
-
-def _sel_xlsx(ws) -> Iterator[tuple]:
-    """The sheet's rows as they are parsed; a broken archive is a ``BerkasTidakValid``.
-    (The ``yield`` stays outside the ``try``: an error of the caller is not the file's.)"""
-    baris = _baris_lembar(ws)
+def _tanpa_tolak(baris: Iterator) -> Iterator:
+    """The reader's refusals (bounds, a damaged file) as ``BerkasTidakValid``. (The ``yield``
+    stays outside the ``try``: an error of the caller is not the file's.)"""
     while True:
         try:
-            sel = next(baris)
+            b = next(baris)
         except StopIteration:
             return
-        except _XLSX_RUSAK + (_xlsx_tidak_valid(),):
-            raise _berkas("berkas XLSX rusak atau terpotong; simpan ulang dari Excel") from None
-        yield sel
+        except BerkasDitolak as exc:
+            raise _berkas(str(exc)) from None
+        yield b
 
 
-def _xlsx(path: Path, kolom: tuple[str, ...]) -> Iterator[Baris | None]:
-    from openpyxl import load_workbook
-
+def _xlsx(path: Path, kolom: tuple[str, ...], batas: Batas) -> Iterator[Baris | None]:
     try:
-        # read_only streams the sheet row by row; data_only gives a formula's cached value.
-        wb = load_workbook(path, read_only=True, data_only=True)
-        ws = wb.worksheets[0]
-    except _XLSX_RUSAK + (_xlsx_tidak_valid(),):
-        raise _berkas("berkas XLSX rusak atau terpotong; simpan ulang dari Excel") from None
-    try:
-        yield from _baris_data(_sel_xlsx(ws), kolom)
-    finally:
-        wb.close()
+        buku = BukuKerja(path, batas)
+    except BerkasDitolak as exc:
+        raise _berkas(str(exc)) from None
+    with buku:
+        mentah = ((b.nomor, b.nilai) for b in _tanpa_tolak(buku.baris(0)))
+        yield from _baris_data(mentah, kolom)
 
 
 def _mulai(gen: Iterator[Baris | None]) -> Iterator[Baris]:
@@ -300,19 +277,20 @@ def _mulai(gen: Iterator[Baris | None]) -> Iterator[Baris]:
     return gen  # type: ignore[return-value]
 
 
-def baca_csv(path: Path, kolom: tuple[str, ...]) -> Iterator[Baris]:
-    _periksa_teks(path)
-    return _mulai(_csv(Path(path), kolom))
+def baca_csv(path: Path, kolom: tuple[str, ...], batas: Batas | None = None) -> Iterator[Baris]:
+    batas = batas or Batas.dari_setelan()
+    _periksa_teks(path, batas)
+    return _mulai(_csv(Path(path), kolom, batas))
 
 
-def baca_xlsx(path: Path, kolom: tuple[str, ...]) -> Iterator[Baris]:
+def baca_xlsx(path: Path, kolom: tuple[str, ...], batas: Batas | None = None) -> Iterator[Baris]:
     with open(path, "rb") as f:
         awal = f.read(4)
     if awal != b"PK\x03\x04":
         if not awal:
             raise _berkas("berkas kosong (0 byte), bukan lembar kerja XLSX")
         raise _berkas("bukan lembar kerja XLSX (Excel); simpan berkas sebagai .xlsx atau .csv")
-    return _mulai(_xlsx(Path(path), kolom))
+    return _mulai(_xlsx(Path(path), kolom, batas or Batas.dari_setelan()))
 
 
 def _mb(n: float) -> str:

@@ -1,7 +1,7 @@
 """Importing anggaran, realisasi keuangan and realisasi fisik from CSV/XLSX files.
 
 Every row is parsed and checked and the errors are collected (row, column, value, reason, in
-Indonesian; the first 1,000 by row are listed, then "… dan N galat lain"); only a file without
+Indonesian; the first 1,000 by row are listed, then "… dan N galat lainnya"); only a file without
 a single error is kept, all or nothing, in one ``transaction.atomic()`` with bulk operations —
 realisasi and fisik write valid rows in batches as they are read, stop writing at the first
 error and then roll everything back (see ``impor_realisasi``). Writing is an upsert, so

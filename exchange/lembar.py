@@ -58,6 +58,32 @@ class GalatLembar:
                 f"{self.nilai!r}: {self.alasan}")
 
 
+BATAS_GALAT_LEMBAR = 200
+
+
+class DaftarGalatLembar(list):
+    """The sheet's errors, keeping the first ``batas``: a sheet of a million bad rows does not
+    hold a million messages. ``jumlah`` counts them all; ``daftar()`` ends, when some were
+    left out, with "… dan N galat lainnya"."""
+
+    def __init__(self, batas: int = BATAS_GALAT_LEMBAR):
+        super().__init__()
+        self.batas, self.jumlah = batas, 0
+
+    def append(self, g: GalatLembar) -> None:
+        self.jumlah += 1
+        if len(self) < self.batas:
+            super().append(g)
+
+    def daftar(self) -> list[GalatLembar]:
+        hasil = list(self)
+        if self.jumlah > len(hasil):
+            lain = f"{self.jumlah - len(hasil):,}".replace(",", ".")
+            hasil.append(GalatLembar("", None, "", "", f"… dan {lain} galat lainnya tidak "
+                                                       f"ditampilkan"))
+        return hasil
+
+
 @dataclass
 class IsianLembar:
     """What the sheet says, keyed like the report form (rincian id, sub kegiatan id)."""
@@ -69,7 +95,7 @@ class IsianLembar:
     teks_fisik: dict[int, str] = field(default_factory=dict)
     baris_rincian: dict[int, int] = field(default_factory=dict)  # rincian id -> sheet row
     baris_sub: dict[int, int] = field(default_factory=dict)
-    galat: list[GalatLembar] = field(default_factory=list)
+    galat: DaftarGalatLembar = field(default_factory=lambda: DaftarGalatLembar())
 
 
 # ----------------------------------------------------------------------------- building
@@ -207,10 +233,12 @@ def _angka(v) -> Decimal:
     return baca_angka(str(v).strip().removesuffix("%"), "id")
 
 
-def baca_lembar(berkas, isi) -> IsianLembar:
-    """Read the uploaded sheet against ``isi`` (the report's ``IsiLaporan``). Every problem is
-    collected in ``galat``; the figures are only meaningful when it is empty."""
-    from openpyxl import load_workbook
+def baca_lembar(berkas, isi, batas=None) -> IsianLembar:
+    """Read the uploaded sheet against ``isi`` (the report's ``IsiLaporan``), within the
+    bounds of ``exchange.batas`` (``exchange.xlsx``). Every problem is collected in ``galat``
+    (capped, see ``DaftarGalatLembar``); the figures are only meaningful when it is empty."""
+    from .batas import BatasTerlampaui, BerkasDitolak
+    from .xlsx import BukuKerja
 
     hasil = IsianLembar()
     berkas.seek(0)
@@ -220,33 +248,32 @@ def baca_lembar(berkas, isi) -> IsianLembar:
         return hasil
     berkas.seek(0)
     try:
-        wb = load_workbook(berkas, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a damaged file
-        hasil.galat.append(GalatLembar("", None, "", "", "berkas XLSX rusak atau terpotong; "
-                                                          "simpan ulang dari Excel"))
-        return hasil
-    try:
-        if not {LEMBAR_REALISASI, LEMBAR_FISIK, LEMBAR_IDENTITAS} <= set(wb.sheetnames):
-            hasil.galat.append(GalatLembar("", None, "", "", (
-                f"bukan lembar isian SIAP: lembar {LEMBAR_REALISASI}, {LEMBAR_FISIK} dan "
-                f"{LEMBAR_IDENTITAS} harus ada")))
-            return hasil
-        _baca_identitas(wb[LEMBAR_IDENTITAS], isi.laporan, hasil)
-        if hasil.galat:
-            return hasil
-        _baca_realisasi(wb[LEMBAR_REALISASI], isi, hasil)
-        _baca_fisik(wb[LEMBAR_FISIK], isi, hasil)
-    finally:
-        wb.close()
+        with BukuKerja(berkas, batas) as wb:
+            if not {LEMBAR_REALISASI, LEMBAR_FISIK, LEMBAR_IDENTITAS} <= set(wb.nama_lembar):
+                hasil.galat.append(GalatLembar("", None, "", "", (
+                    f"bukan lembar isian SIAP: lembar {LEMBAR_REALISASI}, {LEMBAR_FISIK} dan "
+                    f"{LEMBAR_IDENTITAS} harus ada")))
+                return hasil
+            _baca_identitas(wb.baris(LEMBAR_IDENTITAS), isi.laporan, hasil)
+            if hasil.galat:
+                return hasil
+            _baca_realisasi(wb.baris(LEMBAR_REALISASI), isi, hasil)
+            _baca_fisik(wb.baris(LEMBAR_FISIK, dengan_format=True), isi, hasil)
+    except BerkasDitolak as exc:
+        # a bound or a damaged file: the whole sheet is refused, whatever was read before
+        hasil.galat = DaftarGalatLembar()
+        awal = "Lembar isian ditolak: " if isinstance(exc, BatasTerlampaui) else ""
+        hasil.galat.append(GalatLembar("", None, "", "", f"{awal}{exc}"))
     return hasil
 
 
-def _baca_identitas(ws, lap, hasil: IsianLembar) -> None:
+def _baca_identitas(baris, lap, hasil: IsianLembar) -> None:
     nilai = {}
-    for nomor, baris in enumerate(ws.iter_rows(min_row=2, max_row=7, max_col=2,
-                                               values_only=True), start=2):
-        if baris and baris[0]:
-            nilai[str(baris[0]).strip()] = (nomor, baris[1] if len(baris) > 1 else None)
+    for b in baris:
+        if b.nomor > 7:
+            break
+        if b.nomor >= 2 and b.nilai and b.nilai[0]:
+            nilai[str(b.nilai[0]).strip()] = (b.nomor, b.nilai[1] if len(b.nilai) > 1 else None)
     harap = dict(_identitas(lap))
     for kunci in ("kode_opd", "tahun", "bulan"):
         nomor, v = nilai.get(kunci, (None, None))
@@ -264,30 +291,38 @@ def _baca_identitas(ws, lap, hasil: IsianLembar) -> None:
                                        "revisi laporan hilang atau bukan angka bulat"))
 
 
-def _periksa_judul(ws, kolom, nama: str, hasil: IsianLembar) -> bool:
-    judul = next(ws.iter_rows(min_row=BARIS_JUDUL, max_row=BARIS_JUDUL, max_col=len(kolom),
-                              values_only=True), ())
+def _data(baris, kolom, nama: str, hasil: IsianLembar):
+    """The data rows below the header row (checked first), or None when the header is wrong."""
+    judul: tuple = ()
+    for b in baris:
+        if b.nomor < BARIS_JUDUL:
+            continue
+        if b.nomor == BARIS_JUDUL:
+            judul = b.nilai
+            break
+        break  # the header row is missing: checked below with an empty header
     for i, (harap, _) in enumerate(kolom):
         ada = _teks(judul[i]) if i < len(judul) else ""
         if ada != harap:
             hasil.galat.append(GalatLembar(
                 nama, BARIS_JUDUL, harap, ada,
                 "judul kolom diubah; unduh ulang lembar isian dan jangan mengubah judulnya"))
-            return False
-    return True
+            return None
+    return baris
 
 
-def _baca_realisasi(ws, isi, hasil: IsianLembar) -> None:
-    if not _periksa_judul(ws, KOLOM_REALISASI, LEMBAR_REALISASI, hasil):
+def _baca_realisasi(baris, isi, hasil: IsianLembar) -> None:
+    data = _data(baris, KOLOM_REALISASI, LEMBAR_REALISASI, hasil)
+    if data is None:
         return
     rincian = {(s.kode, b.sumber_dana, b.jenis_belanja): b.rincian_id
                for s in isi.sub for b in s.baris}
     judul = KOLOM_REALISASI[ISIAN_REALISASI - 1][0]
-    for nomor, baris in enumerate(ws.iter_rows(min_row=BARIS_JUDUL + 1, values_only=True),
-                                  start=BARIS_JUDUL + 1):
-        baris = list(baris) + [None] * (ISIAN_REALISASI - len(baris))
-        kunci = (_teks(baris[0]), _teks(baris[2]), _teks(baris[3]))
-        v = baris[ISIAN_REALISASI - 1]
+    for b in data:
+        nomor = b.nomor
+        sel = list(b.nilai) + [None] * (ISIAN_REALISASI - len(b.nilai))
+        kunci = (_teks(sel[0]), _teks(sel[2]), _teks(sel[3]))
+        v = sel[ISIAN_REALISASI - 1]
         if not any(kunci) and v in (None, ""):
             continue  # blank row
         label = " · ".join(kunci)
@@ -314,15 +349,17 @@ def _baca_realisasi(ws, isi, hasil: IsianLembar) -> None:
                 hasil.teks_realisasi[rid] = angka(hasil.realisasi[rid], 2)
 
 
-def _baca_fisik(ws, isi, hasil: IsianLembar) -> None:
-    if not _periksa_judul(ws, KOLOM_FISIK, LEMBAR_FISIK, hasil):
+def _baca_fisik(baris, isi, hasil: IsianLembar) -> None:
+    data = _data(baris, KOLOM_FISIK, LEMBAR_FISIK, hasil)
+    if data is None:
         return
     subs = {s.kode: s.sub_kegiatan_id for s in isi.sub}
     judul = KOLOM_FISIK[ISIAN_FISIK - 1][0]
-    for nomor, sel in enumerate(ws.iter_rows(min_row=BARIS_JUDUL + 1), start=BARIS_JUDUL + 1):
-        baris = [c.value for c in sel] + [None] * (ISIAN_FISIK - len(sel))
-        kode, v = _teks(baris[0]), baris[ISIAN_FISIK - 1]
-        format_sel = getattr(sel[ISIAN_FISIK - 1], "number_format", "") if len(sel) >= ISIAN_FISIK else ""
+    for b in data:
+        nomor = b.nomor
+        sel = list(b.nilai) + [None] * (ISIAN_FISIK - len(b.nilai))
+        kode, v = _teks(sel[0]), sel[ISIAN_FISIK - 1]
+        format_sel = b.format[ISIAN_FISIK - 1] if len(b.format) >= ISIAN_FISIK else ""
         if isinstance(v, int | float) and not isinstance(v, bool) and "%" in (format_sel or ""):
             # "45%" typed into the cell: Excel stores 0.45 in a percent-formatted cell
             v = Decimal(repr(v)) * 100

@@ -10,5 +10,6 @@ urlpatterns = [
     path("<str:token>/", views.pratinjau, name="pratinjau"),
     path("<str:token>/galat.csv", views.galat_csv, name="galat_csv"),
     path("<str:token>/konfirmasi/", views.konfirmasi, name="konfirmasi"),
+    path("<str:token>/hasil/", views.hasil, name="hasil"),
     path("<str:token>/batal/", views.batal, name="batal"),
 ]

@@ -10,7 +10,6 @@ validated once more against the database as it is then — all or nothing.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import re
@@ -23,18 +22,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Peran
 from budget.models import JenisVersi
-from lib.sel import sel_aman
+from tugas.layanan import TerlaluBanyakTugas, antrekan, path_berkas
+from tugas.models import JenisTugas, StatusTugas, Tugas
+from tugas.tampil import konteks_tugas
 
+from .baca import Galat
 from .forms import JENIS_IMPOR, UnggahForm, batas_unggah_mb
-from .impor import ImporGagal, impor_anggaran, impor_fisik, impor_realisasi
-from .umum import KOLOM_ANGGARAN, KOLOM_FISIK, KOLOM_REALISASI, Ringkasan
+from .umum import KOLOM_ANGGARAN, KOLOM_FISIK, KOLOM_REALISASI
 
 KEDALUWARSA = datetime.timedelta(hours=2)
 KUNCI_SESI = "impor_unggah"
@@ -140,23 +141,6 @@ def dengan_unggahan(view):
 # ------------------------------------------------------------------------------ importing
 
 
-def _jalankan(u: dict, path: Path, *, dry_run: bool, oleh=None) -> Ringkasan:
-    if u["jenis"] == "anggaran":
-        return impor_anggaran(
-            path, tahun=u["tahun"], jenis_versi=u["versi"],
-            berlaku=datetime.date.fromisoformat(u["berlaku"]), buat_master=u["buat_master"],
-            gaya=u["angka"], dry_run=dry_run)
-    fungsi = impor_realisasi if u["jenis"] == "realisasi" else impor_fisik
-    apa = "realisasi keuangan" if u["jenis"] == "realisasi" else "realisasi fisik"
-    return fungsi(path, tahun=u["tahun"], gaya=u["angka"], dry_run=dry_run,
-                  alasan=f"impor {apa} lewat aplikasi oleh {oleh}" if oleh else f"impor {apa}")
-
-
-def _baris_ringkasan(ringkasan: Ringkasan) -> list[dict]:
-    return [{"tabel": tabel, "dibuat": c["dibuat"], "diubah": c["diubah"], "tetap": c["tetap"]}
-            for tabel, c in ringkasan.hitungan.items()]
-
-
 def _keterangan(u: dict) -> list[tuple[str, str]]:
     hasil = [("Jenis data", NAMA_JENIS[u["jenis"]]), ("Tahun anggaran", str(u["tahun"]))]
     if u["jenis"] == "anggaran":
@@ -166,6 +150,38 @@ def _keterangan(u: dict) -> list[tuple[str, str]]:
     hasil += [("Gaya angka", "Indonesia" if u["angka"] == "id" else "polos"),
               ("Berkas", u["nama_berkas"])]
     return hasil
+
+
+def _antrekan(request, token: str, u: dict, jenis: str, url_hasil: str) -> str | None:
+    """Queue the job of ``jenis`` for this upload and remember it in the session; None when
+    the user already has too many jobs (a message says so)."""
+    judul = f"{JenisTugas(jenis).label}: {u['nama_berkas']}"
+    parameter = {"token": token, "unggahan": {k: v for k, v in u.items() if k != "tugas"},
+                 "pratinjau": u.get("pratinjau")}
+    try:
+        tugas = antrekan(jenis, request.user, judul, parameter, url_hasil=url_hasil)
+    except TerlaluBanyakTugas as exc:
+        messages.error(request, str(exc))
+        return None
+    request.session[KUNCI_SESI][token].setdefault("tugas", {})[jenis] = str(tugas.pk)
+    request.session.modified = True
+    return str(tugas.pk)
+
+
+def _tugas(request, u: dict, jenis: str) -> Tugas | None:
+    pk = u.get("tugas", {}).get(jenis)
+    return pk and Tugas.objects.filter(pk=pk, pemilik=request.user).first()
+
+
+def _menunggu(request, token, u, tugas, langkah: str):
+    """The job's progress in place of the result; the page polls and reloads when done."""
+    return render(request, "exchange/menunggu.html", {
+        "token": token, "keterangan": _keterangan(u), "langkah": langkah,
+        **konteks_tugas(tugas)})
+
+
+def _galat_konteks(hasil: dict) -> dict:
+    return {"galat": [Galat(*g) for g in hasil["galat"]], "jumlah_galat": hasil["jumlah_galat"]}
 
 
 @login_required
@@ -180,6 +196,11 @@ def impor(request):
                       "berlaku": d["berlaku"].isoformat() if d["berlaku"] else None,
                       "buat_master": d["buat_master"], "angka": d["angka"]}
             token = _simpan_berkas(request, d["berkas"], params)
+            u = request.session[KUNCI_SESI][token]
+            if _antrekan(request, token, u, JenisTugas.IMPOR_PRATINJAU,
+                         reverse("exchange:pratinjau", args=[token])) is None:
+                _buang(request, token)
+                return redirect("exchange:impor")
             return redirect("exchange:pratinjau", token=token)
         status = 422
     else:
@@ -194,16 +215,23 @@ def impor(request):
 @require_GET
 @dengan_unggahan
 def pratinjau(request, token, u, path):
+    """The dry run's outcome, once its background job is done (until then, its progress)."""
+    tugas = _tugas(request, u, JenisTugas.IMPOR_PRATINJAU)
+    if tugas is None:  # an upload from before jobs, or a job cleaned away: run it again
+        if _antrekan(request, token, u, JenisTugas.IMPOR_PRATINJAU,
+                     reverse("exchange:pratinjau", args=[token])) is None:
+            return redirect("exchange:impor")
+        tugas = _tugas(request, u, JenisTugas.IMPOR_PRATINJAU)
+    if tugas.status != StatusTugas.SELESAI:
+        return _menunggu(request, token, u, tugas, "Langkah 2 dari 3 · Periksa")
     konteks = {"token": token, "keterangan": _keterangan(u)}
-    try:
-        ringkasan = _jalankan(u, path, dry_run=True)
-    except ImporGagal as exc:
-        konteks.update(galat=exc.galat, jumlah_galat=exc.jumlah)
+    if "galat" in tugas.hasil:
+        konteks.update(_galat_konteks(tugas.hasil))
         return render(request, "exchange/pratinjau.html", konteks, status=422)
     # kept to tell the user, on confirming, when the database changed in between
-    request.session[KUNCI_SESI][token]["pratinjau"] = str(ringkasan)
+    request.session[KUNCI_SESI][token]["pratinjau"] = tugas.hasil["teks"]
     request.session.modified = True
-    konteks.update(ringkasan=_baris_ringkasan(ringkasan), ada_perubahan=ringkasan.ada_perubahan)
+    konteks.update(ringkasan=tugas.hasil["ringkasan"], ada_perubahan=tugas.hasil["ada_perubahan"])
     return render(request, "exchange/pratinjau.html", konteks)
 
 
@@ -212,21 +240,14 @@ def pratinjau(request, token, u, path):
 @require_GET
 @dengan_unggahan
 def galat_csv(request, token, u, path):
-    """The errors of the preview as CSV (baris, kolom, nilai, alasan) — recomputed, not cached."""
-    try:
-        _jalankan(u, path, dry_run=True)
-        galat = []
-    except ImporGagal as exc:
-        galat = exc.galat
-    keluar = io.StringIO()
-    w = csv.writer(keluar, lineterminator="\n")
-    w.writerow(["baris", "kolom", "nilai", "alasan"])
-    for g in galat:
-        w.writerow([g.baris or "", sel_aman(g.kolom), sel_aman(g.nilai), sel_aman(g.alasan)])
-    nama = f"galat-{Path(u['nama_berkas']).stem}.csv"
-    # the BOM makes Excel read the file as UTF-8
-    return HttpResponse("\ufeff" + keluar.getvalue(), content_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{_aman(nama)}"'})
+    """The errors of the preview as CSV (baris, kolom, nilai, alasan): the preview job's file."""
+    tugas = _tugas(request, u, JenisTugas.IMPOR_PRATINJAU)
+    berkas = tugas and tugas.status == StatusTugas.SELESAI and path_berkas(tugas)
+    if not berkas:
+        messages.error(request, "Daftar galat belum tersedia: pratinjau belum selesai.")
+        return redirect("exchange:pratinjau", token=token)
+    return FileResponse(open(berkas, "rb"), as_attachment=True,  # noqa: SIM115
+                        filename=_aman(tugas.nama_berkas), content_type="text/csv; charset=utf-8")
 
 
 def _aman(nama: str) -> str:
@@ -238,22 +259,36 @@ def _aman(nama: str) -> str:
 @require_POST
 @dengan_unggahan
 def konfirmasi(request, token, u, path):
-    konteks = {"token": token, "keterangan": _keterangan(u)}
-    try:
-        with transaction.atomic():
-            ringkasan = _jalankan(u, path, dry_run=False, oleh=request.user.get_username())
-    except ImporGagal as exc:
-        # The database changed since the preview and the file no longer passes: nothing written.
-        konteks.update(galat=exc.galat, jumlah_galat=exc.jumlah, berubah_sejak_pratinjau=True)
-        return render(request, "exchange/pratinjau.html", konteks, status=422)
-    except IntegrityError:
-        messages.error(request, "Basis data menolak perubahan karena data berubah bersamaan; tidak "
-                                "ada yang disimpan. Periksa pratinjau lalu konfirmasi lagi.")
+    """Import the same file for real, in a background job; its outcome is on ``hasil``."""
+    ada = _tugas(request, u, JenisTugas.IMPOR_SIMPAN)
+    lagi = ada is None or ada.status == StatusTugas.GAGAL
+    if lagi and _antrekan(request, token, u, JenisTugas.IMPOR_SIMPAN,
+                          reverse("exchange:hasil", args=[token])) is None:
         return redirect("exchange:pratinjau", token=token)
-    berbeda = u.get("pratinjau") is not None and u["pratinjau"] != str(ringkasan)
+    return redirect("exchange:hasil", token=token)
+
+
+@login_required
+@hanya_pengimpor
+@require_GET
+@dengan_unggahan
+def hasil(request, token, u, path):
+    tugas = _tugas(request, u, JenisTugas.IMPOR_SIMPAN)
+    if tugas is None:
+        return redirect("exchange:pratinjau", token=token)
+    if tugas.status != StatusTugas.SELESAI:
+        return _menunggu(request, token, u, tugas, "Langkah 3 dari 3 · Menyimpan")
+    konteks = {"token": token, "keterangan": _keterangan(u)}
+    if "galat" in tugas.hasil:
+        # Nothing was written; a new confirmation validates again.
+        del request.session[KUNCI_SESI][token]["tugas"][JenisTugas.IMPOR_SIMPAN]
+        request.session.modified = True
+        konteks.update(_galat_konteks(tugas.hasil),
+                       berubah_sejak_pratinjau=tugas.hasil.get("berubah_sejak_pratinjau", False))
+        return render(request, "exchange/pratinjau.html", konteks, status=422)
     _buang(request, token)
-    konteks.update(ringkasan=_baris_ringkasan(ringkasan), ada_perubahan=ringkasan.ada_perubahan,
-                   berbeda=berbeda)
+    konteks.update(ringkasan=tugas.hasil["ringkasan"], ada_perubahan=tugas.hasil["ada_perubahan"],
+                   berbeda=tugas.hasil.get("berbeda", False))
     return render(request, "exchange/hasil.html", konteks)
 
 

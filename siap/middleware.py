@@ -29,6 +29,24 @@ class KebijakanIzinMiddleware:
         return response
 
 
+class TanpaSimpanMiddleware:
+    """``Cache-Control: no-store`` and ``Pragma: no-cache`` on every answer to a signed-in user
+    and on every API answer: the figures and personal data of SIAP must not stay in the
+    browser cache (or a proxy's) of a shared office computer. Static files never get here
+    (whitenoise answers them first) and keep their long caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or request.path_info.startswith("/api/"):
+            response["Cache-Control"] = "no-store"
+            response["Pragma"] = "no-cache"
+        return response
+
+
 def _halaman_tanpa_request(template: str, status: int, cadangan: str) -> HttpResponse:
     # Rendered without the request: the context processors (user, session, pemda) would
     # query the very database that is down.

@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "reporting",
     "exchange",
     "api",
+    "tugas",
+    # The background queue (Django 6's tasks framework, backported) and its database backend.
+    "django_tasks",
+    "django_tasks_db",
     # Its Swagger UI templates and static files, so /api/docs needs no CDN.
     "ninja",
 ]
@@ -71,6 +75,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
     "siap.middleware.KebijakanIzinMiddleware",
+    # After authentication (it asks request.user): no page with figures stays in a cache.
+    "siap.middleware.TanpaSimpanMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -172,6 +178,11 @@ try:
     SIAP_LOCKOUT_MENIT = env_int("SIAP_LOCKOUT_MENIT", 15, minimum=1, maximum=24 * 60)
     # Two-step sign-in (TOTP, django-otp) required of Verifikator and Admin; "0" turns it off.
     SIAP_2FA = env_bool("SIAP_2FA", True)
+    # A reverse proxy in front of SIAP overwrites X-Forwarded-For with the client's address:
+    # the login lockout then reads the address there (never trusted without this setting).
+    SIAP_PROXY = env_bool("SIAP_PROXY", False)
+    # An API token works this many days after it is made (api.models.TokenAPI).
+    SIAP_TOKEN_HARI = env_int("SIAP_TOKEN_HARI", 90, minimum=1, maximum=3650)
 except EnvError as exc:
     raise ImproperlyConfigured(str(exc)) from exc
 
@@ -188,9 +199,6 @@ SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is for public domains on the browsers' preload list; an intranet host name
     # can never be on it.
     "security.W021",
-    # "Lockout parameters without ip_address": the lockout is per username on purpose (see
-    # AXES_LOCKOUT_PARAMETERS below); no rotating of address, browser or cookie gets past it.
-    "axes.W006",
 ]
 
 SESSION_COOKIE_AGE = SIAP_SESI_MENIT * 60
@@ -212,14 +220,17 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Login lockout (django-axes). Locked per username, whatever the address: on a pemda intranet
-# whole offices sit behind one NAT address, so locking an IP would lock out colleagues, and
-# locking username+IP would let a guesser simply move to another PC. An admin can unlock at
-# once with `siap axes_reset_username NAMA`. The price: anyone can lock a known username for
-# SIAP_LOCKOUT_MENIT; spraying a few guesses over many accounts is met by the password rules.
+# Login lockout (django-axes), per username AND address together: a guesser at one PC locks
+# that username at that address only, so nobody can lock a known account (the admin's
+# included) out of every office by typing wrong passwords; guessing from elsewhere starts again
+# at 5 tries, which the password rules (10+ characters, not common) make worthless. The price:
+# colleagues behind the same NAT address as the guesser stay locked out with them; an admin
+# unlocks at once on the user's page (accounts.views_kunci). Behind a reverse proxy, the address
+# is the one the proxy puts in X-Forwarded-For (SIAP_PROXY=1), else the connection's.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=SIAP_LOCKOUT_MENIT)
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "accounts.alamat.alamat_klien"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_COOLOFF_MESSAGE = (
@@ -238,6 +249,27 @@ except EnvError as exc:
 # FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file, so the defaults stay.)
 try:
     SIAP_BATAS_UNGGAH_MB = env_int("SIAP_BATAS_UNGGAH_MB", 20, minimum=1, maximum=1024)
+    # What a file may hold once opened (exchange.batas, exchange.xlsx): a 20 MB XLSX can
+    # unpack to gigabytes. Defaults leave a kabupaten's largest file (≈ 60.000 rows) room.
+    SIAP_IMPOR_BARIS = env_int("SIAP_IMPOR_BARIS", 200_000, minimum=10, maximum=1_048_576)
+    SIAP_IMPOR_KOLOM = env_int("SIAP_IMPOR_KOLOM", 100, minimum=10, maximum=16_384)
+    SIAP_IMPOR_SEL = env_int("SIAP_IMPOR_SEL", 32_767, minimum=100, maximum=1_000_000)
+    SIAP_IMPOR_DETIK = env_int("SIAP_IMPOR_DETIK", 60, minimum=1, maximum=3600)
+    SIAP_IMPOR_BARIS_KB = env_int("SIAP_IMPOR_BARIS_KB", 256, minimum=1, maximum=65_536)
+    SIAP_XLSX_BAGIAN = env_int("SIAP_XLSX_BAGIAN", 1_000, minimum=10, maximum=100_000)
+    SIAP_XLSX_BAGIAN_MB = env_int("SIAP_XLSX_BAGIAN_MB", 100, minimum=1, maximum=4096)
+    SIAP_XLSX_RASIO = env_int("SIAP_XLSX_RASIO", 100, minimum=10, maximum=100_000)
+    SIAP_XLSX_TEKS_MB = env_int("SIAP_XLSX_TEKS_MB", 50, minimum=1, maximum=4096)
+except EnvError as exc:
+    raise ImproperlyConfigured(str(exc)) from exc
+
+# Background jobs (tugas): large imports and the Rakor PDF/XLSX pack run in the worker that
+# `siap serve` starts (django-tasks' database queue: no extra server), never in a web worker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+try:
+    SIAP_TUGAS_MENIT = env_int("SIAP_TUGAS_MENIT", 10, minimum=1, maximum=24 * 60)
+    SIAP_TUGAS_PER_PENGGUNA = env_int("SIAP_TUGAS_PER_PENGGUNA", 3, minimum=1, maximum=100)
+    SIAP_PEKERJA_LATAR = env_int("SIAP_PEKERJA_LATAR", 1, minimum=0, maximum=16)
 except EnvError as exc:
     raise ImproperlyConfigured(str(exc)) from exc
 

@@ -12,10 +12,12 @@ admin.site.index_title = "Data master dan pengguna"
 urlpatterns = [
     path("masuk/", MasukView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("akun/token/", include("api.urls_halaman")),
     path("akun/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("laporan/", include("reporting.urls")),
     path("impor/", include("exchange.urls")),
+    path("tugas/", include("tugas.urls")),
     path("api/", api.urls),
     path("", include("evaluation.urls")),
 ]

@@ -70,17 +70,52 @@ def test_the_lock_lifts_after_the_configured_minutes(client, pimpinan):
         assert _masuk_ok(_masuk(client, SANDI))
 
 
-def test_the_lock_is_per_username_not_per_address(client, pimpinan):
-    """Behind one NAT address a whole office shares an IP: a colleague is not locked out,
-    and the locked user is locked from every PC."""
+def test_the_lock_is_per_username_and_address_together(client, pimpinan):
+    """Five wrong passwords for X from address A lock X at A only: X still signs in from B,
+    and a colleague signs in from A."""
     from django.test import Client
 
     User.objects.create_user("verifikator", password=SANDI, peran=Peran.VERIFIKATOR)
+    a = "10.1.1.1"
     with time_machine.travel(MULAI, tick=False):
         for _ in range(5):
-            _masuk(client, "salah")
-        assert _masuk_ok(_masuk(Client(), SANDI, username="verifikator"))
-        assert _masuk(Client(REMOTE_ADDR="10.20.30.40"), SANDI).status_code == 429
+            client.post(reverse("login"), {"username": "pimpinan", "password": "salah"},
+                        REMOTE_ADDR=a)
+        assert client.post(reverse("login"), {"username": "pimpinan", "password": SANDI},
+                           REMOTE_ADDR=a).status_code == 429
+        assert _masuk_ok(Client(REMOTE_ADDR="10.2.2.2").post(
+            reverse("login"), {"username": "pimpinan", "password": SANDI}))
+        assert _masuk_ok(Client(REMOTE_ADDR=a).post(
+            reverse("login"), {"username": "verifikator", "password": SANDI}))
+
+
+def test_behind_a_proxy_the_address_comes_from_x_forwarded_for(client, pimpinan, settings):
+    from django.test import Client
+
+    settings.SIAP_PROXY = True
+    with time_machine.travel(MULAI, tick=False):
+        for _ in range(5):
+            client.post(reverse("login"), {"username": "pimpinan", "password": "salah"},
+                        REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 10.1.1.1")
+        proksi = Client(REMOTE_ADDR="127.0.0.1")
+        # what a client wrote before the proxy's own entry is ignored
+        assert proksi.post(reverse("login"), {"username": "pimpinan", "password": SANDI},
+                           HTTP_X_FORWARDED_FOR="9.9.9.9, 10.1.1.1").status_code == 429
+        assert _masuk_ok(proksi.post(reverse("login"), {"username": "pimpinan",
+                                                        "password": SANDI},
+                                     HTTP_X_FORWARDED_FOR="10.2.2.2"))
+
+
+def test_without_the_proxy_setting_x_forwarded_for_is_ignored(client, pimpinan):
+    from django.test import Client
+
+    with time_machine.travel(MULAI, tick=False):
+        for i in range(5):
+            client.post(reverse("login"), {"username": "pimpinan", "password": "salah"},
+                        REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR=f"10.9.9.{i}")
+        assert Client(REMOTE_ADDR="10.1.1.1").post(
+            reverse("login"), {"username": "pimpinan", "password": SANDI},
+            HTTP_X_FORWARDED_FOR="10.8.8.8").status_code == 429
 
 
 def test_the_lockout_minutes_come_from_the_environment():

@@ -29,9 +29,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import Peran, User
+from api.models import TokenAPI
 from budget import testing as t
 from reporting import services
 from reporting.models import KategoriPermasalahan, LaporanBulanan, Permasalahan, StatusLaporan
+from tugas.layanan import simpan_berkas
+from tugas.models import JenisTugas, StatusTugas, Tugas
 
 LEWATI_NAMA = {"login", "logout"}
 # "api/": token-authenticated (401, not a login redirect); api/tests/test_cakupan_api.py makes the
@@ -55,6 +58,8 @@ class Sampel:
     operator_b: User
     verifikator: User
     admin: User | None = None  # peran Admin: the user-management pages (akun:pengguna_*)
+    token_b: object = None  # operator B's API token
+    tugas_b: object = None  # operator B's finished background job, with its file
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,16 @@ REGISTRI: dict[str, Pola] = {
     "akun:pengguna_atur_ulang_dua_langkah": Pola(lambda s: {"pk": s.operator_b.pk}, MILIK_OPD,
                                                  hanya_post=True, kontrol="admin",
                                                  kontrol_post=True),
+    "akun:pengguna_buka_kunci": Pola(lambda s: {"pk": s.operator_b.pk}, MILIK_OPD,
+                                     hanya_post=True, kontrol="admin", kontrol_post=True),
+    "token:saya": Pola(lambda s: {}, AKUN),
+    # another user's token is "not found" (404), the owner revokes it
+    "token:cabut": Pola(lambda s: {"pk": s.token_b.pk}, MILIK_OPD, hanya_post=True,
+                        kontrol_post=True),
+    # a background job is its owner's only: anyone else finds nothing (404)
+    "tugas:lihat": Pola(lambda s: {"pk": s.tugas_b.pk}, MILIK_OPD),
+    "tugas:status": Pola(lambda s: {"pk": s.tugas_b.pk}, MILIK_OPD),
+    "tugas:unduh": Pola(lambda s: {"pk": s.tugas_b.pk}, MILIK_OPD),
     "evaluation:dasbor": Pola(lambda s: {}, DAFTAR),
     "evaluation:opd": Pola(lambda s: {"opd_id": s.opd_b.pk}, MILIK_OPD),
     "evaluation:sub_kegiatan": Pola(
@@ -145,6 +160,7 @@ REGISTRI: dict[str, Pola] = {
                              kontrol="verifikator"),
     "exchange:pratinjau": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, kontrol="verifikator"),
     "exchange:galat_csv": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, kontrol="verifikator"),
+    "exchange:hasil": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, kontrol="verifikator"),
     "exchange:konfirmasi": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, hanya_post=True,
                                 kontrol="verifikator", kontrol_post=True),
     "exchange:batal": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, hanya_post=True,
@@ -199,7 +215,8 @@ def waktu_beku():
 
 
 @pytest.fixture
-def sampel(db) -> Sampel:
+def sampel(db, settings, tmp_path) -> Sampel:
+    settings.DATA_DIR = tmp_path
     opd_a = t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
     opd_b = t.opd("1.03.0.00.0.00.01.0000", "Dinas Pekerjaan Umum dan Penataan Ruang")
     t.rincian(o=opd_a, sub="1.02.02.2.01.0001", pagu=1200, ak=[100] * 12,
@@ -225,7 +242,16 @@ def sampel(db) -> Sampel:
     return Sampel(opd_a, opd_b, rincian_b, laporan[opd_b.pk],
                   LaporanBulanan.objects.get(opd=opd_b, bulan=3), masalah_b,
                   operator_a, operator_b, verifikator,
-                  admin=User.objects.create_user("adm", password="x", peran=Peran.ADMIN))
+                  admin=User.objects.create_user("adm", password="x", peran=Peran.ADMIN),
+                  token_b=TokenAPI.buat(operator_b)[0], tugas_b=_tugas(operator_b))
+
+
+def _tugas(pemilik):
+    tugas = Tugas.objects.create(jenis=JenisTugas.RAKOR_PDF, pemilik=pemilik, judul="PDF",
+                                 status=StatusTugas.SELESAI)
+    simpan_berkas(tugas, b"%PDF-", "rakor.pdf", "application/pdf")
+    tugas.save()
+    return tugas
 
 
 def _isi_basis_data() -> dict:

@@ -119,7 +119,7 @@ def test_the_error_list_is_capped_at_1000_sorted_by_row(tmp_path, apbd_besar):
         [*range(2, 1001), 702])
     assert galat[700].kolom == "kode_opd" and galat[701].kolom == "bulan"
     assert str(galat[1]) == "Baris 3, kolom bulan, nilai '13': bulan harus 1 sampai 12"
-    assert str(galat[-1]) == ("Berkas: … dan 501 galat lain tidak ditampilkan (hanya 1.000 galat "
+    assert str(galat[-1]) == ("Berkas: … dan 501 galat lainnya tidak ditampilkan (hanya 1.000 galat "
                               "pertama menurut nomor baris)")
     assert keadaan() == sebelum
 
@@ -130,7 +130,7 @@ def test_daftar_galat_keeps_the_first_by_row_whatever_the_order_found():
         d.append(Galat(baris, "k", str(baris), "x"))
     assert len(d) == 7
     assert [(g.baris, g.nilai) for g in d.daftar()[:3]] == [(None, "None"), (2, "2"), (4, "4")]
-    assert d.daftar()[3].alasan == ("… dan 4 galat lain tidak ditampilkan (hanya 3 galat "
+    assert d.daftar()[3].alasan == ("… dan 4 galat lainnya tidak ditampilkan (hanya 3 galat "
                                     "pertama menurut nomor baris)")
     kecil = DaftarGalat()
     kecil.extend([Galat(3, "", "", "b"), Galat(2, "", "", "a")])

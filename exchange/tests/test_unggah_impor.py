@@ -129,7 +129,7 @@ def test_the_error_list_downloads_as_csv_naming_row_column_value_and_reason(masu
 
     assert resp.status_code == 200
     assert resp["Content-Type"].startswith("text/csv")
-    baris = list(csv.reader(io.StringIO(resp.content.decode("utf-8-sig"))))
+    baris = list(csv.reader(io.StringIO(b"".join(resp.streaming_content).decode("utf-8-sig"))))
     assert baris[0] == ["baris", "kolom", "nilai", "alasan"]
     assert [b[:3] for b in baris[1:]] == [["2", "bulan", "13"], ["2", "realisasi", "'=1+1"]]
     assert all(b[3] for b in baris[1:])
@@ -140,6 +140,8 @@ def test_confirming_imports_the_same_file_and_removes_it(masuk, apbd, folder_dat
     masuk.get(reverse("exchange:pratinjau", args=[token]))
 
     resp = masuk.post(reverse("exchange:konfirmasi", args=[token]))
+    assert resp.status_code == 302 and resp.url == reverse("exchange:hasil", args=[token])
+    resp = masuk.get(resp.url)  # the background job has run (at once, in the tests)
 
     assert resp.status_code == 200
     assert "Impor tersimpan" in teks(resp)
@@ -154,12 +156,12 @@ def test_confirming_imports_the_same_file_and_removes_it(masuk, apbd, folder_dat
 
 def test_reimporting_the_same_file_says_no_change(masuk, apbd):
     token = token_dari(unggah(masuk, csv_berkas(BAIK)))
-    masuk.post(reverse("exchange:konfirmasi", args=[token]))
+    masuk.post(reverse("exchange:konfirmasi", args=[token]), follow=True)
     sebelum = keadaan()
 
     token = token_dari(unggah(masuk, csv_berkas(BAIK)))
     pratinjau = masuk.get(reverse("exchange:pratinjau", args=[token]))
-    hasil = masuk.post(reverse("exchange:konfirmasi", args=[token]))
+    hasil = masuk.post(reverse("exchange:konfirmasi", args=[token]), follow=True)
 
     assert "Tidak ada perubahan" in teks(pratinjau)
     assert "Konfirmasi dan simpan" not in teks(pratinjau)
@@ -175,7 +177,7 @@ def test_a_database_change_after_the_preview_is_validated_again_on_confirm(masuk
         pagu=D("240.00"), **{b: D("20.00") for b in BULAN_AK})
     sebelum = keadaan()
 
-    resp = masuk.post(reverse("exchange:konfirmasi", args=[token]))
+    resp = masuk.post(reverse("exchange:konfirmasi", args=[token]), follow=True)
 
     assert resp.status_code == 422
     assert "Data di aplikasi berubah sejak pratinjau" in teks(resp)

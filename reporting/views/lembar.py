@@ -86,7 +86,8 @@ def unggah(request, opd_id, tahun, bulan):
                          teks_fisik=lembar.teks_fisik, realisasi=lembar.realisasi,
                          fisik=lembar.fisik)
     if lembar.galat:
-        galat = [Pesan(Tingkat.GALAT, f"lembar:{i}", str(g)) for i, g in enumerate(lembar.galat)]
+        galat = [Pesan(Tingkat.GALAT, f"lembar:{i}", str(g))
+                 for i, g in enumerate(lembar.galat.daftar())]
         return _tampilkan(request, lap, isian=isian if lembar.revisi is not None else None,
                           galat_lain=galat, status=422)
     try:

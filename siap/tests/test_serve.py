@@ -20,3 +20,35 @@ def test_collectstatic_runs_once_then_only_after_a_change(settings, tmp_path):
         assert kumpulkan_statis() is True  # a source changed: collected again
     finally:
         os.utime(sumber, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_serve_runs_the_background_worker_beside_gunicorn_and_restarts_it(tmp_path):
+    """``jalankan_bersama``: the worker runs beside the web server, is started again when it
+    dies, is stopped when the web server ends, whose exit code is returned."""
+    import sys
+
+    from siap.management.commands.serve import jalankan_bersama
+
+    catatan = tmp_path / "pekerja.log"
+    web = [sys.executable, "-c", "import time, sys; time.sleep(2.5); sys.exit(3)"]
+    pekerja = [sys.executable, "-c", f"open({str(catatan)!r}, 'a').write('mulai\\n')"]
+    assert jalankan_bersama(web, pekerja, 1, jeda=0.3) == 3
+    assert catatan.read_text().count("mulai") >= 3  # died at once, started again and again
+
+
+def test_a_live_worker_is_stopped_with_the_web_server(tmp_path):
+    import sys
+    import time
+
+    from siap.management.commands.serve import jalankan_bersama
+
+    catatan = tmp_path / "pekerja.log"
+    pekerja = [sys.executable, "-c", "import signal, sys, time\n"
+               f"signal.signal(signal.SIGTERM, lambda *a: (open({str(catatan)!r}, 'a')"
+               ".write('berhenti'), sys.exit(0)))\n"
+               "time.sleep(60)"]
+    mulai = time.monotonic()
+    assert jalankan_bersama([sys.executable, "-c", "import time; time.sleep(1.5)"],
+                            pekerja, 2, jeda=0.3) == 0
+    assert time.monotonic() - mulai < 20
+    assert catatan.read_text().count("berhenti") == 2

@@ -10,9 +10,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from budget.models import TahunAnggaran
+from evaluation.berkas_rakor import isi_berkas
 from evaluation.ekspor_pdf import PdfTidakTersedia
 from evaluation.paket import paket_rakor
-from evaluation.views_ekspor import isi_berkas
 
 
 def tulis_atomik(tujuan: Path, isi: bytes) -> None:

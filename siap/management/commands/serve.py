@@ -44,6 +44,52 @@ def kumpulkan_statis() -> bool:
     return True
 
 
+def jalankan_bersama(gunicorn: list[str], pekerja: list[str], jumlah_pekerja: int,
+                     jeda: float = 5.0) -> int:
+    """gunicorn and ``jumlah_pekerja`` background workers (``db_worker``) side by side: a
+    worker that dies is started again (after 5 s, so a broken one does not spin); SIGTERM,
+    SIGINT or SIGHUP goes to all; when gunicorn ends, the workers are stopped and its exit code
+    is ours."""
+    import signal
+    import subprocess
+    import time
+
+    web = subprocess.Popen(gunicorn)
+    latar = [subprocess.Popen(pekerja) for _ in range(jumlah_pekerja)]
+    mati_sejak: dict[int, float] = {}
+    lama = {}
+
+    def teruskan(signum, frame):
+        for p in [web, *latar]:
+            if p.poll() is None:
+                p.send_signal(signum)
+
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        lama[sig] = signal.signal(sig, teruskan)
+    try:
+        while web.poll() is None:
+            time.sleep(min(1.0, jeda / 2))
+            for i, p in enumerate(latar):
+                if p.poll() is None:
+                    continue
+                mati_sejak.setdefault(i, time.monotonic())
+                if time.monotonic() - mati_sejak[i] >= jeda:
+                    latar[i] = subprocess.Popen(pekerja)
+                    del mati_sejak[i]
+    finally:
+        for sig, penangan in lama.items():
+            signal.signal(sig, penangan)
+        for p in latar:
+            if p.poll() is None:
+                p.terminate()
+        for p in latar:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    return web.returncode
+
+
 class Command(BaseCommand):
     help = "Menjalankan server produksi SIAP (gunicorn + whitenoise)."
 
@@ -52,8 +98,12 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=None,
                             help="jumlah proses pekerja (bawaan: SIAP_WORKERS atau 2×CPU+1, maks. 9)")
         parser.add_argument("--timeout", type=int, default=60)
+        parser.add_argument("--pekerja-latar", type=int, default=None,
+                            help="jumlah pekerja latar untuk impor besar dan PDF Rakor (bawaan: "
+                                 "SIAP_PEKERJA_LATAR, 1; 0 bila dijalankan terpisah dengan "
+                                 "`siap db_worker`)")
 
-    def handle(self, *args, bind, workers, timeout, **options):
+    def handle(self, *args, bind, workers, timeout, pekerja_latar, **options):
         try:
             workers = workers or env_int("SIAP_WORKERS", jumlah_worker_bawaan(), minimum=1)
         except EnvError as exc:
@@ -65,9 +115,15 @@ class Command(BaseCommand):
         )
         if gunicorn is None:
             raise CommandError("gunicorn tidak terpasang; jalankan `pip install -e .`")
-        self.stdout.write(f"SIAP melayani di http://{bind}/ dengan {workers} pekerja (Ctrl+C untuk berhenti)")
+        latar = settings.SIAP_PEKERJA_LATAR if pekerja_latar is None else max(pekerja_latar, 0)
+        self.stdout.write(f"SIAP melayani di http://{bind}/ dengan {workers} pekerja dan {latar} "
+                          f"pekerja latar (Ctrl+C untuk berhenti)")
         sys.stdout.flush()
-        os.execv(gunicorn, [
-            gunicorn, "siap.wsgi:application", "--bind", bind, "--workers", str(workers),
-            "--timeout", str(timeout), "--access-logfile", "-", "--graceful-timeout", "10",
-        ])
+        perintah = [gunicorn, "siap.wsgi:application", "--bind", bind, "--workers", str(workers),
+                    "--timeout", str(timeout), "--access-logfile", "-", "--graceful-timeout", "10"]
+        if not latar:
+            os.execv(gunicorn, perintah)
+        # the background worker of the job queue (django-tasks' database backend)
+        pekerja = [sys.executable, "-m", "siap.cli", "db_worker", "--queue-name", "*",
+                   "--no-reload", "--interval", "1", "--verbosity", "0"]
+        sys.exit(jalankan_bersama(perintah, pekerja, latar))
