@@ -41,7 +41,9 @@ def test_token_lockout_and_unlock_on_the_user_page(peramban, halaman, tangkapan)
     assert token[:8] in a.locator("section[aria-labelledby=judul-token]").inner_text()
     a.screenshot(path=tangkapan / "pengguna-token-kunci.png", full_page=True)
     a.get_by_role("button", name="Buka kunci").click()
-    assert "Kunci masuk operator.pupr dibuka" in a.content()
+    # The unlock is a POST answered by a redirect: wait for the message, not for content()
+    # mid-navigation (which can be empty).
+    a.get_by_text("Kunci masuk operator.pupr dibuka").wait_for()
     assert "Tidak terkunci" in a.content()
     admin.close()
     masuk(halaman, "operator.pupr")  # unlocked
