@@ -83,7 +83,8 @@ def simpan_laporan(request, kode: str, body: s.IsianLaporanAPI,
         with transaction.atomic():
             peringatan = services.simpan(lap, request.user, revisi=isian.revisi,
                                          realisasi=isian.realisasi, fisik=isian.fisik,
-                                         penjelasan=isian.penjelasan, sekarang=sekarang)
+                                         semula=isian.semula, penjelasan=isian.penjelasan,
+                                         sekarang=sekarang).peringatan
             lap.refresh_from_db()
             if body.ajukan:
                 lap = services.ajukan(lap, request.user, revisi=lap.revisi, sekarang=sekarang)
