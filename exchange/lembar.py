@@ -39,6 +39,10 @@ KOLOM_FISIK = (
 )
 ISIAN_REALISASI = len(KOLOM_REALISASI)  # 1-based column of the editable cell
 ISIAN_FISIK = len(KOLOM_FISIK)
+# A hidden, locked column after the editable one: the value the cell held when the sheet was
+# downloaded, so an upload is merged field by field like the form (reporting.gabung) instead
+# of being refused whole when the report moved on meanwhile.
+KOLOM_SEMULA = "Nilai saat diunduh (jangan diubah)"
 
 
 @dataclass(frozen=True)
@@ -63,8 +67,11 @@ class IsianLembar:
     """What the sheet says, keyed like the report form (rincian id, sub kegiatan id)."""
 
     revisi: int | None = None
-    realisasi: dict[int, Decimal] = field(default_factory=dict)
+    realisasi: dict[int, Decimal | None] = field(default_factory=dict)  # None: left blank
     fisik: dict[int, Decimal | None] = field(default_factory=dict)
+    # What each row's cell held at download, keyed ("r", rincian id) / ("f", sub kegiatan
+    # id); None when the sheet has no such column (made before it existed).
+    semula: dict[tuple[str, int], Decimal | None] | None = None
     teks_realisasi: dict[int, str] = field(default_factory=dict)
     teks_fisik: dict[int, str] = field(default_factory=dict)
     baris_rincian: dict[int, int] = field(default_factory=dict)  # rincian id -> sheet row
@@ -114,11 +121,15 @@ def buat_lembar(isi) -> bytes:
 
     opd = f"{lap.opd.kode} {lap.opd.nama}"
     kepala(ws, f"Lembar isian realisasi keuangan {bulan} — {opd}",
-           "Isi hanya kolom kuning “Realisasi bulan ini” (rupiah, boleh sen). Jangan menambah, "
-           "menghapus atau mengubah kode; kosong berarti nol.", KOLOM_REALISASI)
+           "Isi hanya kolom kuning “Realisasi bulan ini” (rupiah, boleh sen; isi 0 bila tidak "
+           "ada realisasi — kosong berarti belum diisi). Jangan menambah, menghapus atau "
+           "mengubah kode.", KOLOM_REALISASI)
     kepala(wf, f"Lembar isian realisasi fisik {bulan} — {opd}",
            "Isi hanya kolom kuning “Fisik s.d. bulan ini” (persen kumulatif 0–100). Kosong "
-           "berarti belum dilaporkan.", KOLOM_FISIK)
+           "berarti belum diisi.", KOLOM_FISIK)
+    for lembar, kolom in ((ws, ISIAN_REALISASI + 1), (wf, ISIAN_FISIK + 1)):
+        sel = lembar.cell(row=BARIS_JUDUL, column=kolom, value=KOLOM_SEMULA)
+        lembar.column_dimensions[sel.column_letter].hidden = True
 
     dv_rp = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
                            allow_blank=True, showErrorMessage=True, errorTitle="Isian salah",
@@ -142,6 +153,7 @@ def buat_lembar(isi) -> bytes:
                 ws.cell(row=nomor, column=i).number_format = FORMAT_RP
             isian = ws.cell(row=nomor, column=ISIAN_REALISASI)
             isian.protection, isian.fill = terbuka, kuning
+            ws.cell(row=nomor, column=ISIAN_REALISASI + 1, value=b.realisasi)
     if nomor > BARIS_JUDUL:
         kolom = ws.cell(row=1, column=ISIAN_REALISASI).column_letter
         dv_rp.add(f"{kolom}{BARIS_JUDUL + 1}:{kolom}{nomor}")
@@ -157,6 +169,7 @@ def buat_lembar(isi) -> bytes:
             wf.cell(row=nomor, column=i).number_format = FORMAT_PERSEN
         isian = wf.cell(row=nomor, column=ISIAN_FISIK)
         isian.protection, isian.fill = terbuka, kuning
+        wf.cell(row=nomor, column=ISIAN_FISIK + 1, value=s.fisik)
     if nomor > BARIS_JUDUL:
         kolom = wf.cell(row=1, column=ISIAN_FISIK).column_letter
         dv_persen.add(f"{kolom}{BARIS_JUDUL + 1}:{kolom}{nomor}")
@@ -234,6 +247,9 @@ def baca_lembar(berkas, isi) -> IsianLembar:
         _baca_identitas(wb[LEMBAR_IDENTITAS], isi.laporan, hasil)
         if hasil.galat:
             return hasil
+        if _ada_semula(wb[LEMBAR_REALISASI], KOLOM_REALISASI) \
+                and _ada_semula(wb[LEMBAR_FISIK], KOLOM_FISIK):
+            hasil.semula = {}
         _baca_realisasi(wb[LEMBAR_REALISASI], isi, hasil)
         _baca_fisik(wb[LEMBAR_FISIK], isi, hasil)
     finally:
@@ -264,6 +280,24 @@ def _baca_identitas(ws, lap, hasil: IsianLembar) -> None:
                                        "revisi laporan hilang atau bukan angka bulat"))
 
 
+def _ada_semula(ws, kolom) -> bool:
+    """Whether the sheet carries the download-time values (sheets made before it did not)."""
+    judul = next(ws.iter_rows(min_row=BARIS_JUDUL, max_row=BARIS_JUDUL, min_col=len(kolom) + 1,
+                              max_col=len(kolom) + 1, values_only=True), ())
+    return bool(judul) and _teks(judul[0]) == KOLOM_SEMULA
+
+
+def _semula(hasil: IsianLembar, kunci: tuple[str, int], v) -> None:
+    """Record a row's download-time value; one that cannot be read drops the originals of the
+    whole sheet (the revision then guards the upload, as for an old sheet)."""
+    if hasil.semula is None:
+        return
+    try:
+        hasil.semula[kunci] = None if _teks(v) == "" else _angka(v)
+    except AngkaTidakValid:
+        hasil.semula = None
+
+
 def _periksa_judul(ws, kolom, nama: str, hasil: IsianLembar) -> bool:
     judul = next(ws.iter_rows(min_row=BARIS_JUDUL, max_row=BARIS_JUDUL, max_col=len(kolom),
                               values_only=True), ())
@@ -285,7 +319,7 @@ def _baca_realisasi(ws, isi, hasil: IsianLembar) -> None:
     judul = KOLOM_REALISASI[ISIAN_REALISASI - 1][0]
     for nomor, baris in enumerate(ws.iter_rows(min_row=BARIS_JUDUL + 1, values_only=True),
                                   start=BARIS_JUDUL + 1):
-        baris = list(baris) + [None] * (ISIAN_REALISASI - len(baris))
+        baris = list(baris) + [None] * (ISIAN_REALISASI + 1 - len(baris))
         kunci = (_teks(baris[0]), _teks(baris[2]), _teks(baris[3]))
         v = baris[ISIAN_REALISASI - 1]
         if not any(kunci) and v in (None, ""):
@@ -303,10 +337,11 @@ def _baca_realisasi(ws, isi, hasil: IsianLembar) -> None:
                 label, f"rincian yang sama sudah ada di baris {hasil.baris_rincian[rid]}"))
             continue
         hasil.baris_rincian[rid] = nomor
+        _semula(hasil, ("r", rid), baris[ISIAN_REALISASI])
         teks = _teks(v)
         hasil.teks_realisasi[rid] = teks
         try:
-            hasil.realisasi[rid] = Decimal(0) if not teks else _angka(v)
+            hasil.realisasi[rid] = None if not teks else _angka(v)
         except AngkaTidakValid as exc:
             hasil.galat.append(GalatLembar(LEMBAR_REALISASI, nomor, judul, teks, str(exc)))
         else:
@@ -320,7 +355,7 @@ def _baca_fisik(ws, isi, hasil: IsianLembar) -> None:
     subs = {s.kode: s.sub_kegiatan_id for s in isi.sub}
     judul = KOLOM_FISIK[ISIAN_FISIK - 1][0]
     for nomor, sel in enumerate(ws.iter_rows(min_row=BARIS_JUDUL + 1), start=BARIS_JUDUL + 1):
-        baris = [c.value for c in sel] + [None] * (ISIAN_FISIK - len(sel))
+        baris = [c.value for c in sel] + [None] * (ISIAN_FISIK + 1 - len(sel))
         kode, v = _teks(baris[0]), baris[ISIAN_FISIK - 1]
         format_sel = getattr(sel[ISIAN_FISIK - 1], "number_format", "") if len(sel) >= ISIAN_FISIK else ""
         if isinstance(v, int | float) and not isinstance(v, bool) and "%" in (format_sel or ""):
@@ -340,6 +375,7 @@ def _baca_fisik(ws, isi, hasil: IsianLembar) -> None:
                                            f"{hasil.baris_sub[sid]}"))
             continue
         hasil.baris_sub[sid] = nomor
+        _semula(hasil, ("f", sid), baris[ISIAN_FISIK])
         teks = _teks(v)
         hasil.teks_fisik[sid] = teks
         try:

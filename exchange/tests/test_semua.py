@@ -19,11 +19,14 @@ from budget.models import (
     JenisVersi,
     PerangkatDaerah,
     RealisasiKeuangan,
+    RincianAnggaran,
     TahunAnggaran,
     TargetFisik,
 )
 from exchange import semua
 from reporting.models import (
+    IsianFisik,
+    IsianRealisasi,
     LaporanBulanan,
     PenjelasanPeringatan,
     PeriodePelaporan,
@@ -120,6 +123,11 @@ def data(db):
             if status in ("diverifikasi", "dikembalikan"):
                 RiwayatLaporan.objects.create(laporan=lap, dari="diajukan", ke=status, oleh=verif,
                                               pada=waktu(th, bulan + 1, 9), catatan="ok")
+            if status == "draft":  # the operator's unsubmitted values: one typed, one blank
+                d1, d2 = RincianAnggaran.objects.filter(tahun=ta, opd=dinkes).order_by("pk")[:2]
+                IsianRealisasi.objects.create(laporan=lap, rincian=d1, jumlah=Decimal("12.34"))
+                IsianRealisasi.objects.create(laporan=lap, rincian=d2, jumlah=None)
+                IsianFisik.objects.create(laporan=lap, sub_kegiatan=d1.sub_kegiatan, persen=None)
         Permasalahan.objects.create(
             tahun=ta, opd=dinkes, sub_kegiatan=t.sub_kegiatan("1.02.02.2.01.0001"), bulan=3,
             kategori="pengadaan", uraian="Tender gagal, \"ulang\"", tindak_lanjut="Tender ulang",

@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from budget import testing as t
 from accounts.models import Peran, User
+from budget import testing as t
 from budget.models import RealisasiFisik, RealisasiKeuangan
 from reporting import services
 from reporting.models import (
