@@ -466,3 +466,22 @@ def test_the_audit_trail_leaves_out_permasalahan_closed_before_the_month(
     jejak = _bagian(client.get(_url(laporan)).content.decode(), "jejak-audit")
     assert "Selesai di Maret." in jejak
     assert "Selesai di Februari." not in jejak
+
+
+def test_the_summary_card_and_the_table_show_the_same_fisik(
+        client, baris_dinkes, dinkes, operator_dinkes, verifikator):
+    """Finding 3: the table showed "–" for a sub kegiatan whose blank fisik the card counted
+    with last month's value."""
+    r1, r2, r3, _ = baris_dinkes
+    t.fisik(dinkes, "1.02.02.2.01.0001", 2, realisasi=40, target=45)
+    lap = services.laporan_untuk(dinkes, 2025, 3)
+    _simpan(lap, operator_dinkes, {r1.pk: D(100)}, {r3.sub_kegiatan_id: D(10)})
+    client.force_login(verifikator)
+    html = client.get(_url(lap)).content.decode()
+    # (1.800 × 40 + 2.400 × 10) / 4.200
+    assert "Realisasi fisik 22,86%" in _bagian(html, "angka-laporan")
+    rincian = _bagian(html, "rincian")
+    assert "1.02.02.2.01.0001 Sub Kegiatan 1.02.02.2.01.0001 1.800,00" in rincian
+    assert "40,00% belum diisi; dihitung fisik bulan lalu · target –" in rincian
+    assert "10,00% target" in rincian
+    assert "Jumlah 4.200,00 450,00 100,00 400,00 88,89% 22,86%" in rincian
