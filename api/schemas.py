@@ -30,16 +30,36 @@ class AngkaRekap(Schema):
     kategori: str | None
 
 
+STATUS_LAPORAN = ("Laporan OPD untuk bulan itu: \"diverifikasi\"; \"diajukan\" (belum diverifikasi); "
+                  "\"dikembalikan\" (pengajuan sebelumnya tetap dihitung); \"draf\" (belum pernah "
+                  "diajukan: tidak dihitung); \"belum_lapor\".")
+
+
 class RekapOPD(AngkaRekap):
     kode: str
     nama: str
     peringkat: int | None
+    status_laporan: str = Field(description=STATUS_LAPORAN)
+
+
+class CakupanLaporan(Schema):
+    opd: int = Field(description="Banyaknya OPD yang beranggaran pada tahun itu.")
+    diverifikasi: int
+    diajukan: int = Field(description="Diajukan, belum diverifikasi.")
+    dikembalikan: int
+    draf: int = Field(description="Laporan dibuka tetapi belum pernah diajukan.")
+    belum_lapor: int
+    terlambat: int = Field(description="OPD yang pertama kali mengajukan setelah batas lapor.")
+    batas_lapor: str = Field(description="Batas lapor bulan itu (ISO 8601).")
+    masa_lapor_berjalan: bool = Field(description="Batas lapor belum lewat: angka belum lengkap.")
 
 
 class Rekap(AngkaRekap):
     tahun: int
     bulan: int
     versi: str | None
+    laporan: CakupanLaporan = Field(description="Cakupan angka: angka hanya memuat laporan yang "
+                                                "sudah diajukan dan data impor, tidak pernah draf.")
     opd: list[RekapOPD]
 
 

@@ -30,7 +30,7 @@ def isi_berkas(paket, fmt: str) -> bytes:
         return pdf_rakor(paket)
     if fmt == "xlsx":
         return xlsx_rakor(paket)
-    return rekap_csv(paket.hasil).encode("utf-8")
+    return rekap_csv(paket.hasil, paket.cakupan).encode("utf-8")
 
 
 @login_required
@@ -39,7 +39,8 @@ def rakor_unduh(request, fmt: str):
         raise Http404(f"Format “{fmt}” tidak tersedia; pilih pdf, xlsx atau csv.")
     if not request.user.lihat_semua_opd:
         raise PermissionDenied("Bahan Rakor POP hanya untuk verifikator dan pimpinan.")
-    _, tahun, bulan, galat = periode_halaman(request, "evaluation/bahan_rakor.html")
+    _, tahun, bulan, galat = periode_halaman(request, "evaluation/bahan_rakor.html",
+                                             cakupan=False)
     if galat is not None:
         return galat
     if fmt == "csv":  # the OPD table only: no need to gather the whole pack

@@ -321,12 +321,18 @@ def test_an_empty_siap_says_there_is_no_data_yet(client, pimpinan):
 
 
 @time_machine.travel(_wib(2025, 12, 5, 9), tick=False)
-def test_without_parameters_it_shows_the_latest_year_up_to_the_last_complete_month(
-    client, data, pimpinan
+def test_without_parameters_a_leader_sees_the_last_month_whose_reports_are_due(
+    client, data, pimpinan, operator_dinkes
 ):
+    """Finding 1: on 5 December the November reports are not due until 10 December; the
+    leaders open on October, the operators on the month they are reporting."""
     t.tahun(2026)  # a year set up but without lines is not "the latest with data"
     html = _get(client, pimpinan).content.decode()
+    assert "s.d. 31 Oktober 2025" in html
+    assert "Masih dalam masa pelaporan" not in html
+    html = _get(client, operator_dinkes).content.decode()
     assert "s.d. 30 November 2025" in html
+    assert "Masih dalam masa pelaporan" in html
 
 
 @time_machine.travel(_wib(2026, 3, 2, 9), tick=False)
