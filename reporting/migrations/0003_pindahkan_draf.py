@@ -22,8 +22,8 @@ here to existing data:
 
 Every official row changed here gets an audit-trail entry with the reason below. The derived
 tables (budget 0005) follow through their triggers. Reversed, every draft value is written back
-into the official tables (the old meaning, where a saved value was official at once), so
-rolling back to 0001 loses no typed value.
+into the official tables (the old meaning, where a saved value was official at once) and the
+drafts are emptied, so rolling back to 0001 loses no typed value.
 """
 
 from decimal import Decimal
@@ -160,6 +160,8 @@ def kembalikan(apps, schema_editor):
             RealisasiFisik.objects.filter(**kunci).delete()
         else:
             RealisasiFisik.objects.update_or_create(**kunci, defaults={"persen": d.persen})
+    IsianRealisasi.objects.all().delete()
+    IsianFisik.objects.all().delete()
 
 
 class Migration(migrations.Migration):
