@@ -72,10 +72,10 @@ class KonflikIsian(KonflikRevisi):
         self.bentrok = bentrok
         siapa = sorted({b.pengubah.teks(oleh) for b in bentrok if b.pengubah})
         super().__init__(laporan, (
-            f"Belum disimpan: {len(bentrok)} isian yang Anda ubah juga diubah sejak halaman "
-            f"ini dibuka, oleh {'; '.join(siapa) or 'impor data'}. Kedua nilai ditampilkan "
-            f"berdampingan: pilih nilai yang dipakai untuk setiap isian itu, lalu simpan lagi. "
-            f"Isian lain yang Anda ubah ikut disimpan saat itu."
+            f"{len(bentrok)} isian yang Anda ubah juga diubah sejak halaman ini dibuka, oleh "
+            f"{'; '.join(siapa) or 'impor data'}. Tidak ada yang disimpan: kedua nilai "
+            f"ditampilkan berdampingan; pilih nilai yang dipakai untuk setiap isian itu, lalu "
+            f"simpan lagi. Isian lain yang Anda ubah ikut disimpan saat itu."
         ))
 
 
