@@ -1,7 +1,11 @@
 """The monthly report's operations, each all-or-nothing inside one transaction.
 
-Every operation locks the report row (``select_for_update``) and checks the revision the user's
-page showed, so two people saving from stale pages never silently overwrite each other.
+Every operation locks the report row (``select_for_update``). A save writes the operator's
+draft only (``reporting.draf``) and is merged with what is stored field by field against the
+values the user's page was loaded with (``reporting.gabung``), so a stale page never writes
+over someone else's change: what it did not change is left alone, what both changed is a
+conflict the user resolves. Submission checks the revision the page showed, then makes the
+report's values official data — the only data the leaders' figures read.
 """
 
 from __future__ import annotations

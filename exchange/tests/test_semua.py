@@ -313,6 +313,26 @@ def test_a_corrupted_file_is_refused_before_anything_is_written(data, tmp_path):
     assert not semua.isi_ada()
 
 
+def test_drafts_round_trip_and_an_export_made_before_drafts_still_restores(data, tmp_path):
+    semua.ekspor_semua(tmp_path)
+    assert (tmp_path / "isian_realisasi.csv").read_text().count("\n") == 5  # 2 a year
+    _kosongkan()
+    semua.impor_semua(tmp_path)
+    assert sorted(IsianRealisasi.objects.values_list("jumlah", flat=True), key=str) == [
+        Decimal("12.34"), Decimal("12.34"), None, None]
+    # An export of a SIAP that had no draft tables yet has no such files: it restores.
+    mpath = tmp_path / "manifest.json"
+    m = json.loads(mpath.read_text())
+    for nama in ("isian_realisasi.csv", "isian_fisik.csv"):
+        (tmp_path / nama).unlink()
+        del m["berkas"][nama]
+    mpath.write_text(json.dumps(m))
+    _kosongkan()
+    hasil = semua.impor_semua(tmp_path)
+    assert hasil.peringatan == [] and not IsianRealisasi.objects.exists()
+    assert LaporanBulanan.objects.filter(status="draft").count() == 2  # one a year
+
+
 def test_unknown_format_version_and_missing_files_are_refused(data, tmp_path):
     semua.ekspor_semua(tmp_path)
     _kosongkan()
