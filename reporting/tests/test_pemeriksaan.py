@@ -480,6 +480,7 @@ def test_the_summary_card_and_the_table_show_the_same_fisik(
     html = client.get(_url(lap)).content.decode()
     # (1.800 × 40 + 2.400 × 10) / 4.200
     assert "Realisasi fisik 22,86%" in _bagian(html, "angka-laporan")
+    assert "termasuk isian draf operator yang belum diajukan" in _bagian(html, "angka-laporan")
     rincian = _bagian(html, "rincian")
     assert "1.02.02.2.01.0001 Sub Kegiatan 1.02.02.2.01.0001 1.800,00" in rincian
     assert "40,00% belum diisi; dihitung fisik bulan lalu · target –" in rincian

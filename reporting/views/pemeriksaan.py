@@ -238,6 +238,7 @@ def pemeriksaan(request, pk):
         "bulan_ini": bulan_ini,
         "per_sub": per_sub,
         "versi": isi.versi,
+        "ada_draf": isi.ada_draf,
         "permasalahan": [(s, p) for s in isi.sub for p in s.permasalahan],
         "perubahan": _perubahan(lap),
         "peringatan": peringatan,
