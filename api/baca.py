@@ -105,7 +105,8 @@ def realisasi_opd(request, kode: str, tahun: int = Tahun, bulan: int = Bulan,
         {"rincian_id": b.rincian_id, "sub_kegiatan": sub.kode, "sumber_dana": b.sumber_dana,
          "jenis_belanja": b.jenis_belanja, "pagu": desimal(b.pagu),
          "anggaran_kas_kumulatif": desimal(b.ak_kumulatif),
-         "realisasi": desimal(b.realisasi), "realisasi_kumulatif": desimal(b.kumulatif)}
+         "realisasi": desimal(b.realisasi), "realisasi_kumulatif": desimal(b.kumulatif),
+         "draf": b.draf}
         for sub in isi.sub for b in sub.baris
     ]
     return {
@@ -115,7 +116,8 @@ def realisasi_opd(request, kode: str, tahun: int = Tahun, bulan: int = Bulan,
         "baris": baris[offset:offset + limit],
         "fisik": [
             {"sub_kegiatan_id": sub.sub_kegiatan_id, "sub_kegiatan": sub.kode, "nama": sub.nama,
-             "fisik": desimal(sub.fisik), "target_fisik": desimal(sub.target_fisik)}
+             "fisik": desimal(sub.fisik), "target_fisik": desimal(sub.target_fisik),
+             "draf": sub.fisik_draf}
             for sub in isi.sub
         ],
     }

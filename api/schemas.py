@@ -30,16 +30,36 @@ class AngkaRekap(Schema):
     kategori: str | None
 
 
+STATUS_LAPORAN = ("Laporan OPD untuk bulan itu: \"diverifikasi\"; \"diajukan\" (belum diverifikasi); "
+                  "\"dikembalikan\" (pengajuan sebelumnya tetap dihitung); \"draf\" (belum pernah "
+                  "diajukan: tidak dihitung); \"belum_lapor\".")
+
+
 class RekapOPD(AngkaRekap):
     kode: str
     nama: str
     peringkat: int | None
+    status_laporan: str = Field(description=STATUS_LAPORAN)
+
+
+class CakupanLaporan(Schema):
+    opd: int = Field(description="Banyaknya OPD yang beranggaran pada tahun itu.")
+    diverifikasi: int
+    diajukan: int = Field(description="Diajukan, belum diverifikasi.")
+    dikembalikan: int
+    draf: int = Field(description="Laporan dibuka tetapi belum pernah diajukan.")
+    belum_lapor: int
+    terlambat: int = Field(description="OPD yang pertama kali mengajukan setelah batas lapor.")
+    batas_lapor: str = Field(description="Batas lapor bulan itu (ISO 8601).")
+    masa_lapor_berjalan: bool = Field(description="Batas lapor belum lewat: angka belum lengkap.")
 
 
 class Rekap(AngkaRekap):
     tahun: int
     bulan: int
     versi: str | None
+    laporan: CakupanLaporan = Field(description="Cakupan angka: angka hanya memuat laporan yang "
+                                                "sudah diajukan dan data impor, tidak pernah draf.")
     opd: list[RekapOPD]
 
 
@@ -78,16 +98,22 @@ class RealisasiBaris(Schema):
     jenis_belanja: str
     pagu: str = Field(description=UANG)
     anggaran_kas_kumulatif: str = Field(description=UANG)
-    realisasi: str | None = Field(description="Realisasi bulan ini (null: belum diisi). " + UANG)
+    realisasi: str | None = Field(description="Realisasi bulan ini: isian draf operator bila ada, "
+                                              "selain itu data resmi (null: belum diisi). Kirim "
+                                              "kembali sebagai `semula` saat menyimpan. " + UANG)
     realisasi_kumulatif: str = Field(description=UANG)
+    draf: bool = Field(description="Nilai bulan ini adalah draf yang belum diajukan: belum "
+                                   "dihitung dalam rekap.")
 
 
 class FisikSub(Schema):
     sub_kegiatan_id: int
     sub_kegiatan: str
     nama: str
-    fisik: str | None = Field(description="Realisasi fisik kumulatif bulan ini. " + PERSEN)
+    fisik: str | None = Field(description="Realisasi fisik kumulatif bulan ini (draf bila ada). "
+                                          + PERSEN)
     target_fisik: str | None = Field(description=PERSEN)
+    draf: bool
 
 
 class LaporanRealisasi(Schema):
@@ -103,16 +129,26 @@ class LaporanRealisasi(Schema):
     fisik: list[FisikSub]
 
 
+SEMULA = ("Nilai yang dibaca klien sebelum diubah (`realisasi`/`fisik` dari GET …/realisasi; null: "
+          "kosong). Dengan `semula`, penyimpanan digabung per isian: isian yang tidak diubah klien "
+          "tidak pernah ditulis, dan isian yang juga diubah orang lain sejak dibaca menjadi konflik "
+          "(409) alih-alih ditimpa. Tanpa `semula`, `revisi` yang usang membuat setiap isian yang "
+          "berbeda menjadi konflik.")
+
+
 class IsianRealisasi(Schema):
     rincian_id: int
-    jumlah: str = Field(description="Realisasi bulan ini, mis. \"1250000.50\" (titik desimal, tanpa "
-                                    "pemisah ribuan).", max_length=40)
+    jumlah: str | None = Field(description="Realisasi bulan ini, mis. \"1250000.50\" (titik desimal, "
+                                           "tanpa pemisah ribuan); \"0\" bila tidak ada realisasi; "
+                                           "null atau \"\": belum diisi.", max_length=40)
+    semula: str | None = Field(default=None, description=SEMULA, max_length=40)
 
 
 class IsianFisik(Schema):
     sub_kegiatan_id: int
-    persen: str | None = Field(description="Realisasi fisik kumulatif, mis. \"45.50\"; null: tidak "
-                                           "dilaporkan.", max_length=40)
+    persen: str | None = Field(description="Realisasi fisik kumulatif, mis. \"45.50\"; null: belum "
+                                           "diisi.", max_length=40)
+    semula: str | None = Field(default=None, description=SEMULA, max_length=40)
 
 
 class IsianLaporanAPI(Schema):
@@ -122,7 +158,9 @@ class IsianLaporanAPI(Schema):
     penjelasan: dict[str, str] = Field(
         default={}, description="Penjelasan peringatan per kode, mis. {\"lebih_ak:12\": \"...\"}."
     )
-    ajukan: bool = Field(default=False, description="Sekaligus ajukan untuk diverifikasi.")
+    ajukan: bool = Field(default=False, description="Sekaligus ajukan untuk diverifikasi. Tanpa "
+                                                    "`ajukan`, isian tersimpan sebagai draf yang "
+                                                    "belum dihitung dalam rekap.")
 
 
 class PesanAPI(Schema):
@@ -144,6 +182,18 @@ class Ditolak(Schema):
     galat: list[PesanAPI]
 
 
+class IsianBentrok(Schema):
+    jenis: str = Field(description="\"realisasi\" (per rincian) atau \"fisik\" (per sub kegiatan).")
+    id: int = Field(description="rincian_id atau sub_kegiatan_id.")
+    label: str
+    anda: str | None = Field(description="Nilai yang dikirim.")
+    tersimpan: str | None = Field(description="Nilai yang tersimpan sekarang.")
+    diubah_oleh: str | None = Field(description="Nama pengguna yang terakhir mengubahnya.")
+    diubah_pada: str | None = Field(description="Waktu perubahan itu (ISO 8601).")
+
+
 class Konflik(Schema):
     detail: str
     revisi: int = Field(description="Revisi laporan saat ini.")
+    konflik: list[IsianBentrok] = Field(default=[], description="Isian yang juga diubah orang "
+                                                                "lain; tidak ada yang disimpan.")

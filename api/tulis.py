@@ -8,12 +8,13 @@ from django.utils import timezone
 from ninja import Path, Router, Status
 
 from lib.angka import AngkaTidakValid, baca_angka
+from lib.rupiah import desimal
 from reporting import services
 from reporting.akses import wajib_boleh_mengisi
 from reporting.forms import IsianLaporan, SalahBaca
 from reporting.isi import muat_isi
 from reporting.models import LaporanBulanan
-from reporting.services import KonflikRevisi, LaporanDitolak
+from reporting.services import KonflikIsian, KonflikRevisi, LaporanDitolak
 from reporting.validasi import Pesan
 from reporting.views.formulir_grid import pesan_salah_baca
 
@@ -33,24 +34,39 @@ def _ditolak(pesan: list[Pesan]) -> Status:
                         "galat": [_pesan(p) for p in pesan]})
 
 
+def _angka(teks: str | None, persen: bool = False):
+    """A plain-style number ("1250000.50"); None for null or "" (left blank)."""
+    if teks is None or not teks.strip():
+        return None
+    teks = teks.strip()
+    return baca_angka(teks.removesuffix("%") if persen else teks, "polos")
+
+
 def _baca(body: s.IsianLaporanAPI) -> IsianLaporan:
     """The body as the form's ``IsianLaporan``: amounts in plain style ("1250000.50"),
-    unreadable ones collected in ``salah`` to be reported naming their line."""
-    isian = IsianLaporan(revisi=body.revisi, penjelasan=dict(body.penjelasan))
-    for r in body.realisasi:
-        try:
-            isian.realisasi[r.rincian_id] = baca_angka(r.jumlah, "polos")
-        except AngkaTidakValid as exc:
-            isian.salah.append(SalahBaca("r", r.rincian_id, r.jumlah.strip(), str(exc)))
-    for f in body.fisik:
-        if f.persen is None or not f.persen.strip():
-            isian.fisik[f.sub_kegiatan_id] = None
-            continue
-        try:
-            isian.fisik[f.sub_kegiatan_id] = baca_angka(f.persen.strip().removesuffix("%"), "polos")
-        except AngkaTidakValid as exc:
-            isian.salah.append(SalahBaca("f", f.sub_kegiatan_id, f.persen.strip(), str(exc)))
+    unreadable ones collected in ``salah`` to be reported naming their line. An item's
+    ``semula``, when sent (even as null), is its original for the field-by-field merge."""
+    isian = IsianLaporan(revisi=body.revisi, penjelasan=dict(body.penjelasan), semula={})
+    for kolom, daftar, kunci, nilai in (("r", body.realisasi, "rincian_id", "jumlah"),
+                                        ("f", body.fisik, "sub_kegiatan_id", "persen")):
+        tujuan = isian.realisasi if kolom == "r" else isian.fisik
+        for item in daftar:
+            pk, teks = getattr(item, kunci), getattr(item, nilai)
+            try:
+                tujuan[pk] = _angka(teks, kolom == "f")
+                if "semula" in item.model_fields_set:
+                    isian.semula[kolom, pk] = _angka(item.semula, kolom == "f")
+            except AngkaTidakValid as exc:
+                isian.salah.append(SalahBaca(kolom, pk, (teks or "").strip(), str(exc)))
     return isian
+
+
+def _bentrok(b) -> dict:
+    p = b.pengubah
+    return {"jenis": "realisasi" if b.kunci[0] == "r" else "fisik", "id": b.kunci[1],
+            "label": b.label, "anda": desimal(b.anda), "tersimpan": desimal(b.tersimpan),
+            "diubah_oleh": p.oleh.username if p and p.oleh else None,
+            "diubah_pada": p.pada.isoformat() if p else None}
 
 
 @router.put(
@@ -62,10 +78,13 @@ def _baca(body: s.IsianLaporanAPI) -> IsianLaporan:
 def simpan_laporan(request, kode: str, body: s.IsianLaporanAPI,
                    tahun: int = Path(..., ge=2000, le=2100), bulan: int = Path(..., ge=1, le=12)):
     """Realisasi keuangan bulan ini per rincian dan realisasi fisik kumulatif per sub kegiatan,
-    divalidasi persis seperti formulir laporan. Hanya operator OPD itu (dan admin) yang boleh;
-    verifikator dan pimpinan hanya membaca (403). Semua-atau-tidak-sama-sekali: satu galat, atau
-    pengajuan (`ajukan: true`) yang ditolak, membatalkan seluruh penyimpanan (422). `revisi`
-    yang usang ditolak dengan 409."""
+    divalidasi persis seperti formulir laporan, disimpan sebagai draf (belum dihitung dalam
+    rekap sampai diajukan). Hanya operator OPD itu (dan admin) yang boleh; verifikator dan
+    pimpinan hanya membaca (403). Semua-atau-tidak-sama-sekali: satu galat, atau pengajuan
+    (`ajukan: true`) yang ditolak, membatalkan seluruh penyimpanan (422); pengajuan menolak isian
+    yang masih kosong (rincian dengan anggaran kas, sub kegiatan dengan pagu). Isian yang juga
+    diubah orang lain sejak dibaca (lihat `semula`) dijawab 409 dengan daftar `konflik`, tanpa
+    menyimpan apa pun."""
     opd = opd_atau_404(request.user, kode)
     wajib_boleh_mengisi(request.user)
     ta = tahun_atau_404(tahun)
@@ -83,11 +102,15 @@ def simpan_laporan(request, kode: str, body: s.IsianLaporanAPI,
         with transaction.atomic():
             peringatan = services.simpan(lap, request.user, revisi=isian.revisi,
                                          realisasi=isian.realisasi, fisik=isian.fisik,
-                                         penjelasan=isian.penjelasan, sekarang=sekarang)
+                                         semula=isian.semula, penjelasan=isian.penjelasan,
+                                         sekarang=sekarang).peringatan
             lap.refresh_from_db()
             if body.ajukan:
                 lap = services.ajukan(lap, request.user, revisi=lap.revisi, sekarang=sekarang)
                 peringatan = []
+    except KonflikIsian as exc:
+        return Status(409, {"detail": str(exc), "revisi": exc.laporan.revisi,
+                            "konflik": [_bentrok(b) for b in exc.bentrok]})
     except KonflikRevisi as exc:
         return Status(409, {"detail": str(exc), "revisi": exc.laporan.revisi})
     except LaporanDitolak as exc:

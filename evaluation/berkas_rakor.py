@@ -24,4 +24,4 @@ def isi_berkas(paket, fmt: str) -> bytes:
         return pdf_rakor(paket)
     if fmt == "xlsx":
         return xlsx_rakor(paket)
-    return rekap_csv(paket.hasil).encode("utf-8")
+    return rekap_csv(paket.hasil, paket.cakupan).encode("utf-8")

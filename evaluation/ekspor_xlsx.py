@@ -144,7 +144,8 @@ def _angka(a) -> list:
 
 
 def _tabel_kelompok(wb, judul, paket, kolom_nama, daftar, *, kode=False, peringkat=False,
-                    total=True, keterangan=""):
+                    total=True, keterangan="", status=False):
+    """``status``: a last column with each OPD's report of the month (``BarisOPD``)."""
     lb = _Lembar(wb, judul, paket, keterangan)
     kepala = []
     if peringkat:
@@ -152,16 +153,19 @@ def _tabel_kelompok(wb, judul, paket, kolom_nama, daftar, *, kode=False, peringk
     if kode:
         kepala.append(("Kode", "teks", 12))
     kepala.append((kolom_nama, "teks", 44))
-    lb.kepala(kepala + _kolom_angka(), beku_kolom=len(kepala))
+    akhir = [(f"Laporan {paket.cakupan.periode}", "teks", 20)] if status and paket.cakupan else []
+    lb.kepala(kepala + _kolom_angka() + akhir, beku_kolom=len(kepala))
     for b in daftar:
         awal = []
         if peringkat:
             awal.append(b.peringkat if b.peringkat is not None else KOSONG)
         if kode:
             awal.append(b.kode)
-        lb.tulis(awal + [b.nama] + _angka(b.angka))
+        lap = [b.status_laporan.label if b.status_laporan else KOSONG] if akhir else []
+        lb.tulis(awal + [b.nama] + _angka(b.angka) + lap)
     if total:
-        lb.tulis([""] * (len(kepala) - 1) + ["Total pemda"] + _angka(paket.total), total=True)
+        lb.tulis([""] * (len(kepala) - 1) + ["Total pemda"] + _angka(paket.total)
+                 + [""] * len(akhir), total=True)
     return lb
 
 
@@ -179,6 +183,9 @@ def _ringkasan(wb, paket: PaketRakor) -> None:
         lb.tulis([label, getattr(t, attr)])
     lb.jenis = ["teks", "kategori"]
     lb.tulis(["Kategori", t.kategori.label if t.kategori else KOSONG])
+    if paket.cakupan is not None:
+        lb.jenis = ["teks", "teks"]
+        lb.tulis([f"Laporan {paket.cakupan.periode}", paket.cakupan.kalimat()])
     if paket.dak_fisik is not None:
         lb.jenis = ["teks", "rp"]
         lb.tulis(["Pagu DAK Fisik (Rp)", paket.dak_fisik.pagu])
@@ -279,12 +286,13 @@ def xlsx_rakor(paket: PaketRakor) -> bytes:
     wb.properties.created = wb.properties.modified = datetime.datetime(paket.tahun, paket.bulan, 1)
     _ringkasan(wb, paket)
     _tabel_kelompok(wb, "Peringkat OPD", paket, "Perangkat daerah", paket.opd, kode=True,
-                    peringkat=True,
+                    peringkat=True, status=True,
                     keterangan=f"Peringkat menurut capaian anggaran kas s.d. {paket.batas_teks}")
     _tabel_kelompok(wb, "Sumber Dana", paket, "Sumber dana", paket.sumber_dana)
     _tabel_kelompok(wb, "Jenis Belanja", paket, "Jenis belanja", paket.jenis_belanja, kode=True)
     _tabel_kelompok(wb, "Kecamatan", paket, "Kecamatan", paket.kecamatan, peringkat=True,
-                    total=False, keterangan="Kecamatan, diperingkat di antara kecamatan")
+                    total=False, status=True,
+                    keterangan="Kecamatan, diperingkat di antara kecamatan")
     _sebaran(wb, paket)
     if paket.indeks is not None:
         _indeks(wb, paket)

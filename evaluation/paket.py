@@ -20,6 +20,8 @@ from django.utils import timezone
 from budget.models import Pemda
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, cek_bulan, tanggal_panjang
 
+from .cakupan import Cakupan
+from .cakupan_data import ambil_cakupan
 from .figures import Angka
 from .narasi import bahan_rakor
 from .queries import HasilRekap, hitung_rekap
@@ -64,6 +66,7 @@ class PaketRakor:
     tempat: str = ""  # where the Sekda signs (the pemda's ibu kota)
     tanggal_cetak: datetime.date | None = None
     penandatangan: dict = field(default_factory=dict)  # jabatan, nama, nip
+    cakupan: Cakupan | None = None  # how many OPD the month's figures cover
 
     @property
     def nama_pemda(self) -> str:
@@ -129,6 +132,7 @@ def paket_rakor(tahun: int, bulan: int, *, hari_ini: datetime.date | None = None
     cek_bulan(bulan)
     hasil = hitung_rekap(tahun, bulan)
     data, r = hasil.data, hasil.rekap
+    cakupan = ambil_cakupan(tahun, bulan)
     batas = akhir_bulan(tahun, bulan)
     batas_teks = tanggal_panjang(batas)
 
@@ -166,12 +170,13 @@ def paket_rakor(tahun: int, bulan: int, *, hari_ini: datetime.date | None = None
         kalimat_utama=kalimat_ringkas(hasil),
         paragraf=paragraf_bahan_rakor(hasil, kategori),
         total=r.total,
-        opd=[BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci) for k in r.opd],
+        opd=[BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci,
+                      cakupan.untuk(k.kunci)) for k in r.opd],
         sumber_dana=_kelompok(r.sumber_dana, data.sumber_dana),
         jenis_belanja=_kelompok(r.jenis_belanja, data.jenis_belanja),
         kelompok_belanja=[BarisKelompok("", nama, a) for nama, a in per_kelompok_belanja(hasil)],
-        kecamatan=[BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci)
-                   for k in kecamatan(hasil)],
+        kecamatan=[BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci,
+                            cakupan.untuk(k.kunci)) for k in kecamatan(hasil)],
         sebaran=_sebaran(r.sebaran),
         dak_fisik=dak_fisik(hasil),
         kurva=grafik_kurva(seri, "pemda", batas_teks, "kurva-pemda"),
@@ -191,4 +196,5 @@ def paket_rakor(tahun: int, bulan: int, *, hari_ini: datetime.date | None = None
             "nama": getattr(settings, "SIAP_SEKDA_NAMA", ""),
             "nip": getattr(settings, "SIAP_SEKDA_NIP", ""),
         },
+        cakupan=cakupan,
     )

@@ -10,6 +10,8 @@ from lib.periode import akhir_bulan
 from lib.rupiah import angka, desimal, persen, rupiah
 from lib.sel import sel_aman
 
+from .cakupan import Cakupan
+from .cakupan_data import ambil_cakupan
 from .figures import Angka
 from .narasi import kalimat_utama
 from .queries import HasilRekap
@@ -26,41 +28,46 @@ def _angka_dict(a: Angka) -> dict:
     return d
 
 
-def rekap_dict(hasil: HasilRekap) -> dict:
+def rekap_dict(hasil: HasilRekap, cakupan: Cakupan | None = None) -> dict:
     """The rekap as JSON-ready data: money and percents as decimal strings with a dot,
-    rounded half up to two places (``"839535848290.34"``, ``"76.73"``)."""
+    rounded half up to two places (``"839535848290.34"``, ``"76.73"``); ``laporan`` says how
+    many OPD the month's figures cover and ``status_laporan`` each OPD's report of the month
+    (``evaluation.cakupan``; fetched unless given)."""
     data, r = hasil.data, hasil.rekap
+    cakupan = cakupan or ambil_cakupan(r.tahun, r.bulan)
     return {
         "tahun": r.tahun,
         "bulan": r.bulan,
         "versi": data.versi.nama if data.versi else None,
         **_angka_dict(r.total),
+        "laporan": cakupan.sebagai_dict(),
         "opd": [
             {
                 "kode": data.opd[k.kunci].kode,
                 "nama": data.opd[k.kunci].nama,
                 "peringkat": k.peringkat,
                 **_angka_dict(k.angka),
+                "status_laporan": str(cakupan.untuk(k.kunci)),
             }
             for k in r.opd
         ],
     }
 
 
-_KOLOM_TEKS = {"kode", "nama", "kategori"}
+_KOLOM_TEKS = {"kode", "nama", "kategori", "status_laporan"}
 
 
-def rekap_csv(hasil: HasilRekap) -> str:
-    kolom = ["peringkat", "kode", "nama", *KOLOM_ANGKA, "kategori"]
+def rekap_csv(hasil: HasilRekap, cakupan: Cakupan | None = None) -> str:
+    kolom = ["peringkat", "kode", "nama", *KOLOM_ANGKA, "kategori", "status_laporan"]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(kolom)
-    d = rekap_dict(hasil)
+    d = rekap_dict(hasil, cakupan)
     for row in d["opd"]:
         # only text can carry a formula; a number such as "-0.18" stays a number
         w.writerow(["" if row[k] is None else sel_aman(str(row[k])) if k in _KOLOM_TEKS else row[k]
                     for k in kolom])
-    total = {"peringkat": "", "kode": "", "nama": "TOTAL PEMDA", **d}
+    total = {"peringkat": "", "kode": "", "nama": "TOTAL PEMDA", **d, "status_laporan": ""}
     w.writerow([total[k] if total[k] is not None else "" for k in kolom])
     return buf.getvalue()
 
@@ -80,13 +87,16 @@ def _poin(nilai) -> str:
     return "–" if nilai is None else angka(nilai)
 
 
-def rekap_teks(hasil: HasilRekap) -> str:
+def rekap_teks(hasil: HasilRekap, cakupan: Cakupan | None = None) -> str:
     """A plain-text table for the terminal."""
     data, r = hasil.data, hasil.rekap
+    cakupan = cakupan or ambil_cakupan(r.tahun, r.bulan)
     baris = [
         f"Rekap realisasi APBD {r.tahun} s.d. bulan {r.bulan}"
         + (f" — {data.versi.nama}" if data.versi else " — belum ada versi anggaran yang berlaku"),
         kalimat_ringkas(hasil),
+        f"Laporan {cakupan.periode}: {cakupan.kalimat()}"
+        + (" Masa pelaporan bulan ini belum berakhir." if cakupan.berjalan else ""),
         "",
     ]
     judul = ("No", "Perangkat Daerah", "Pagu", "Target AK", "Realisasi", "%Real", "%Target",

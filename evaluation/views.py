@@ -17,6 +17,8 @@ from accounts.scoping import opd_terlihat
 from budget.models import RincianAnggaran, TahunAnggaran
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
 
+from .cakupan import Cakupan, StatusLaporanOPD
+from .cakupan_data import ambil_cakupan, periode_jatuh_tempo, peta_batas
 from .figures import Angka, Jumlah, Kelompok
 from .figures import angka as angka_dari_jumlah
 from .grafik import kurva_s
@@ -27,14 +29,24 @@ from .ringkasan import dak_fisik, kecamatan, per_kelompok_belanja
 
 
 def bulan_bawaan(tahun: int, hari_ini: datetime.date) -> int:
-    """The cut-off month shown when none is asked for: the last complete month of the
-    current year (January while January itself is running: there is nothing earlier),
-    December for a past year, January for a year not yet begun."""
+    """An operator's cut-off month when none is asked for: the month they are reporting, the
+    last complete month of the current year (January while January itself is running: there
+    is nothing earlier), December for a past year, January for a year not yet begun."""
     if tahun < hari_ini.year:
         return 12
     if tahun > hari_ini.year:
         return 1
     return max(hari_ini.month - 1, 1)
+
+
+def periode_bawaan(user, sekarang: datetime.datetime, batas) -> tuple[int, int]:
+    """The period a page opens on. Leaders (and the Bagian Administrasi Pembangunan, who see
+    every OPD): the last month whose reporting deadline has passed, so that the figures are
+    not those of a month still being reported. Operators: the month they are reporting."""
+    if user.lihat_semua_opd:
+        return periode_jatuh_tempo(sekarang, batas)
+    hari_ini = timezone.localdate(sekarang)
+    return hari_ini.year, bulan_bawaan(hari_ini.year, hari_ini)
 
 
 class ParameterSalah(Exception):
@@ -45,10 +57,14 @@ class ParameterSalah(Exception):
         self.status = status
 
 
-def _baca_periode(get, tahun_tersedia: list[int], hari_ini: datetime.date) -> tuple[int, int]:
+def _baca_periode(get, tahun_tersedia: list[int], bawaan: tuple[int, int]) -> tuple[int, int]:
+    """The period asked for in the GET parameters; what is not asked for comes from
+    ``bawaan`` (``periode_bawaan``), or the nearest year with a budget."""
     teks_tahun = get.get("tahun", "").strip()
     if not teks_tahun:
-        tahun = tahun_tersedia[0]
+        if bawaan[0] in tahun_tersedia and not get.get("bulan", "").strip():
+            return bawaan
+        tahun = bawaan[0] if bawaan[0] in tahun_tersedia else tahun_tersedia[0]
     else:
         try:
             tahun = int(teks_tahun)
@@ -65,7 +81,9 @@ def _baca_periode(get, tahun_tersedia: list[int], hari_ini: datetime.date) -> tu
             )
     teks_bulan = get.get("bulan", "").strip()
     if not teks_bulan:
-        return tahun, bulan_bawaan(tahun, hari_ini)
+        if tahun == bawaan[0]:
+            return bawaan
+        return tahun, 12 if tahun < bawaan[0] else 1
     try:
         bulan = int(teks_bulan)
     except ValueError:
@@ -100,6 +118,7 @@ class BarisOPD:
     nama: str
     angka: Angka
     kunci: object = None  # the OPD's id, for the link to its page
+    status_laporan: StatusLaporanOPD | None = None  # its report of the cut-off month
 
 
 @dataclass(frozen=True)
@@ -210,13 +229,16 @@ def dasbor(request):
             "Administrasi Pembangunan."
         )
         return render(request, "evaluation/dasbor.html", konteks)
+    sekarang, batas = timezone.now(), peta_batas()
     try:
-        tahun, bulan = _baca_periode(request.GET, tahun_tersedia, timezone.localdate())
+        tahun, bulan = _baca_periode(request.GET, tahun_tersedia,
+                                     periode_bawaan(request.user, sekarang, batas))
     except ParameterSalah as exc:
         konteks["pesan"] = str(exc)
         return render(request, "evaluation/dasbor.html", konteks, status=exc.status)
 
     hasil = hitung_rekap(tahun, bulan)
+    cakupan = ambil_cakupan(tahun, bulan, sekarang, batas)
     data, r = hasil.data, hasil.rekap
 
     terlihat = opd_terlihat(request.user)
@@ -226,25 +248,27 @@ def dasbor(request):
         if id_terlihat is not None and k.kunci not in id_terlihat:
             continue
         kode, nama = _label_opd(data, k.kunci)
-        semua_baris.append(BarisOPD(k.peringkat, kode, nama, k.angka, k.kunci))
+        semua_baris.append(BarisOPD(k.peringkat, kode, nama, k.angka, k.kunci,
+                                    cakupan.untuk(k.kunci)))
     kunci_urut, turun = _baca_urut(request.GET.get("urut", ""))
     baris_opd = _urutkan(semua_baris, kunci_urut, turun)
 
-    batas = akhir_bulan(tahun, bulan)
+    akhir = akhir_bulan(tahun, bulan)
     t = r.total
     dasar = {"tahun": tahun, "bulan": bulan}
     urut = ("-" if turun else "") + kunci_urut
     # A chosen order survives a change of period; the default one stays out of the URL.
     urut_tetap = {} if urut == "peringkat" else {"urut": urut}
+    konteks.update(konteks_cakupan(cakupan, sekarang, batas))
     konteks.update({
         "tahun": tahun,
         "bulan": bulan,
-        "batas": tanggal_panjang(batas),
+        "batas": tanggal_panjang(akhir),
         "nama_bulan_batas": NAMA_BULAN[bulan - 1],
         "versi": data.versi,
         "total": t,
         "kalimat_utama": kalimat_utama(
-            batas,
+            akhir,
             pagu=t.pagu,
             target_anggaran_kas=t.target_anggaran_kas,
             realisasi=t.realisasi,
@@ -263,13 +287,14 @@ def dasbor(request):
         "sebaran": _sebaran(r.sebaran),
         "jumlah_sub_kegiatan": sum(r.sebaran.values()),
         "periode": urlencode(dasar),
-        "kurva": grafik_kurva(seri_kurva(tahun, bulan, versi=data.versi), "pemda", tanggal_panjang(batas),
-                              "kurva-pemda"),
+        "kurva": grafik_kurva(seri_kurva(tahun, bulan, versi=data.versi), "pemda",
+                              tanggal_panjang(akhir), "kurva-pemda"),
         "dak_fisik": dak_fisik(hasil),
         "per_kelompok_belanja": [BarisKelompok("", nama, a)
                                  for nama, a in per_kelompok_belanja(hasil)],
         "kecamatan": [
-            BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci)
+            BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci,
+                     cakupan.untuk(k.kunci))
             for k in kecamatan(hasil)
             if id_terlihat is None or k.kunci in id_terlihat
         ],
@@ -319,22 +344,45 @@ def pintasan_triwulan(tahun: int, **tetap) -> list[dict]:
     ]
 
 
-def periode_halaman(request, template: str, **tambahan) -> tuple[dict, int | None, int | None,
-                                                               object]:
+def konteks_cakupan(cakupan: Cakupan, sekarang, batas) -> dict:
+    """The coverage line of a Rakor page and, for a month whose reports are still coming in,
+    the notice with a link to the last month already due."""
+    hasil = {"cakupan": cakupan, "masa_lapor": None}
+    if cakupan.berjalan:
+        tahun, bulan = periode_jatuh_tempo(sekarang, batas)
+        hasil["masa_lapor"] = {
+            "batas": cakupan.batas,
+            "bulan": f"{NAMA_BULAN[cakupan.bulan - 1]} {cakupan.tahun}",
+            "bulan_tempo": f"{NAMA_BULAN[bulan - 1]} {tahun}",
+            "url_tempo": "?" + urlencode({"tahun": tahun, "bulan": bulan}),
+        }
+    return hasil
+
+
+def periode_halaman(request, template: str, *, cakupan: bool = True,
+                    **tambahan) -> tuple[dict, int | None, int | None, object]:
     """The period of a Rakor page from its GET parameters: ``(konteks, tahun, bulan, None)``,
     or ``(konteks, None, None, response)`` with the page rendering the message when the
-    parameters cannot be used (the drill-down pages share the dashboard's rules)."""
+    parameters cannot be used (the drill-down pages share the dashboard's rules). The
+    context carries the month's coverage (``cakupan``) and, while the month is still being
+    reported, the notice (``masa_lapor``) — unless ``cakupan=False`` (a page without figures,
+    or one that fetches the coverage itself)."""
     tahun_tersedia = _tahun_tersedia()
     konteks = {"tahun_tersedia": tahun_tersedia, "nama_bulan": list(enumerate(NAMA_BULAN, 1)),
                "periode": "", **tambahan}
     if not tahun_tersedia:
         konteks["pesan"] = "Belum ada data anggaran di SIAP."
         return konteks, None, None, render(request, template, konteks, status=404)
+    sekarang, batas = timezone.now(), peta_batas()
     try:
-        tahun, bulan = _baca_periode(request.GET, tahun_tersedia, timezone.localdate())
+        tahun, bulan = _baca_periode(request.GET, tahun_tersedia,
+                                     periode_bawaan(request.user, sekarang, batas))
     except ParameterSalah as exc:
         konteks["pesan"] = str(exc)
         return konteks, None, None, render(request, template, konteks, status=exc.status)
+    if cakupan:
+        konteks.update(konteks_cakupan(ambil_cakupan(tahun, bulan, sekarang, batas),
+                                       sekarang, batas))
     konteks.update({
         "tahun": tahun,
         "bulan": bulan,

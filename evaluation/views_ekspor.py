@@ -30,14 +30,17 @@ def rakor_unduh(request, fmt: str):
         raise Http404(f"Format “{fmt}” tidak tersedia; pilih pdf, xlsx atau csv.")
     if not request.user.lihat_semua_opd:
         raise PermissionDenied("Bahan Rakor POP hanya untuk verifikator dan pimpinan.")
-    _, tahun, bulan, galat = periode_halaman(request, "evaluation/bahan_rakor.html")
+    _, tahun, bulan, galat = periode_halaman(request, "evaluation/bahan_rakor.html",
+                                             cakupan=False)
     if galat is not None:
         return galat
     if fmt == "csv":  # the OPD table only: no need to gather the whole pack
+        from .cakupan_data import ambil_cakupan
         from .queries import hitung_rekap
         from .serializers import rekap_csv
 
-        respons = HttpResponse(rekap_csv(hitung_rekap(tahun, bulan)).encode("utf-8"),
+        isi = rekap_csv(hitung_rekap(tahun, bulan), ambil_cakupan(tahun, bulan))
+        respons = HttpResponse(isi.encode("utf-8"),
                                content_type=JENIS[fmt])
         respons["Content-Disposition"] = f'attachment; filename="{nama_berkas(tahun, bulan, fmt)}"'
         return respons

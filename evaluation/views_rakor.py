@@ -38,7 +38,8 @@ def per_kategori(qs) -> list[tuple[str, int]]:
 
 @login_required
 def permasalahan(request):
-    konteks, tahun, bulan, galat = periode_halaman(request, "evaluation/permasalahan.html")
+    konteks, tahun, bulan, galat = periode_halaman(request, "evaluation/permasalahan.html",
+                                                   cakupan=False)
     if galat is not None:
         return galat
     terlihat = opd_terlihat(request.user)

@@ -39,6 +39,10 @@ KOLOM_FISIK = (
 )
 ISIAN_REALISASI = len(KOLOM_REALISASI)  # 1-based column of the editable cell
 ISIAN_FISIK = len(KOLOM_FISIK)
+# A hidden, locked column after the editable one: the value the cell held when the sheet was
+# downloaded, so an upload is merged field by field like the form (reporting.gabung) instead
+# of being refused whole when the report moved on meanwhile.
+KOLOM_SEMULA = "Nilai saat diunduh (jangan diubah)"
 
 
 @dataclass(frozen=True)
@@ -89,8 +93,11 @@ class IsianLembar:
     """What the sheet says, keyed like the report form (rincian id, sub kegiatan id)."""
 
     revisi: int | None = None
-    realisasi: dict[int, Decimal] = field(default_factory=dict)
+    realisasi: dict[int, Decimal | None] = field(default_factory=dict)  # None: left blank
     fisik: dict[int, Decimal | None] = field(default_factory=dict)
+    # What each row's cell held at download, keyed ("r", rincian id) / ("f", sub kegiatan
+    # id); None when the sheet has no such column (made before it existed).
+    semula: dict[tuple[str, int], Decimal | None] | None = None
     teks_realisasi: dict[int, str] = field(default_factory=dict)
     teks_fisik: dict[int, str] = field(default_factory=dict)
     baris_rincian: dict[int, int] = field(default_factory=dict)  # rincian id -> sheet row
@@ -140,11 +147,15 @@ def buat_lembar(isi) -> bytes:
 
     opd = f"{lap.opd.kode} {lap.opd.nama}"
     kepala(ws, f"Lembar isian realisasi keuangan {bulan} — {opd}",
-           "Isi hanya kolom kuning “Realisasi bulan ini” (rupiah, boleh sen). Jangan menambah, "
-           "menghapus atau mengubah kode; kosong berarti nol.", KOLOM_REALISASI)
+           "Isi hanya kolom kuning “Realisasi bulan ini” (rupiah, boleh sen; isi 0 bila tidak "
+           "ada realisasi — kosong berarti belum diisi). Jangan menambah, menghapus atau "
+           "mengubah kode.", KOLOM_REALISASI)
     kepala(wf, f"Lembar isian realisasi fisik {bulan} — {opd}",
            "Isi hanya kolom kuning “Fisik s.d. bulan ini” (persen kumulatif 0–100). Kosong "
-           "berarti belum dilaporkan.", KOLOM_FISIK)
+           "berarti belum diisi.", KOLOM_FISIK)
+    for lembar, kolom in ((ws, ISIAN_REALISASI + 1), (wf, ISIAN_FISIK + 1)):
+        sel = lembar.cell(row=BARIS_JUDUL, column=kolom, value=KOLOM_SEMULA)
+        lembar.column_dimensions[sel.column_letter].hidden = True
 
     dv_rp = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
                            allow_blank=True, showErrorMessage=True, errorTitle="Isian salah",
@@ -168,6 +179,7 @@ def buat_lembar(isi) -> bytes:
                 ws.cell(row=nomor, column=i).number_format = FORMAT_RP
             isian = ws.cell(row=nomor, column=ISIAN_REALISASI)
             isian.protection, isian.fill = terbuka, kuning
+            ws.cell(row=nomor, column=ISIAN_REALISASI + 1, value=b.realisasi)
     if nomor > BARIS_JUDUL:
         kolom = ws.cell(row=1, column=ISIAN_REALISASI).column_letter
         dv_rp.add(f"{kolom}{BARIS_JUDUL + 1}:{kolom}{nomor}")
@@ -183,6 +195,7 @@ def buat_lembar(isi) -> bytes:
             wf.cell(row=nomor, column=i).number_format = FORMAT_PERSEN
         isian = wf.cell(row=nomor, column=ISIAN_FISIK)
         isian.protection, isian.fill = terbuka, kuning
+        wf.cell(row=nomor, column=ISIAN_FISIK + 1, value=s.fisik)
     if nomor > BARIS_JUDUL:
         kolom = wf.cell(row=1, column=ISIAN_FISIK).column_letter
         dv_persen.add(f"{kolom}{BARIS_JUDUL + 1}:{kolom}{nomor}")
@@ -291,8 +304,20 @@ def _baca_identitas(baris, lap, hasil: IsianLembar) -> None:
                                        "revisi laporan hilang atau bukan angka bulat"))
 
 
+def _semula(hasil: IsianLembar, kunci: tuple[str, int], v) -> None:
+    """Record a row's download-time value; one that cannot be read drops the originals of the
+    whole sheet (the revision then guards the upload, as for an old sheet)."""
+    if hasil.semula is None:
+        return
+    try:
+        hasil.semula[kunci] = None if _teks(v) == "" else _angka(v)
+    except AngkaTidakValid:
+        hasil.semula = None
+
+
 def _data(baris, kolom, nama: str, hasil: IsianLembar):
-    """The data rows below the header row (checked first), or None when the header is wrong."""
+    """The data rows below the header row (checked first) and whether the sheet carries the
+    download-time values (sheets made before it did not), or None when the header is wrong."""
     judul: tuple = ()
     for b in baris:
         if b.nomor < BARIS_JUDUL:
@@ -308,19 +333,22 @@ def _data(baris, kolom, nama: str, hasil: IsianLembar):
                 nama, BARIS_JUDUL, harap, ada,
                 "judul kolom diubah; unduh ulang lembar isian dan jangan mengubah judulnya"))
             return None
-    return baris
+    return baris, len(judul) > len(kolom) and _teks(judul[len(kolom)]) == KOLOM_SEMULA
 
 
 def _baca_realisasi(baris, isi, hasil: IsianLembar) -> None:
-    data = _data(baris, KOLOM_REALISASI, LEMBAR_REALISASI, hasil)
-    if data is None:
+    hasil_judul = _data(baris, KOLOM_REALISASI, LEMBAR_REALISASI, hasil)
+    if hasil_judul is None:
         return
+    data, ada_semula = hasil_judul
+    # the originals are used only when both sheets carry them (_baca_fisik drops them)
+    hasil.semula = {} if ada_semula else None
     rincian = {(s.kode, b.sumber_dana, b.jenis_belanja): b.rincian_id
                for s in isi.sub for b in s.baris}
     judul = KOLOM_REALISASI[ISIAN_REALISASI - 1][0]
     for b in data:
         nomor = b.nomor
-        sel = list(b.nilai) + [None] * (ISIAN_REALISASI - len(b.nilai))
+        sel = list(b.nilai) + [None] * (ISIAN_REALISASI + 1 - len(b.nilai))
         kunci = (_teks(sel[0]), _teks(sel[2]), _teks(sel[3]))
         v = sel[ISIAN_REALISASI - 1]
         if not any(kunci) and v in (None, ""):
@@ -338,10 +366,11 @@ def _baca_realisasi(baris, isi, hasil: IsianLembar) -> None:
                 label, f"rincian yang sama sudah ada di baris {hasil.baris_rincian[rid]}"))
             continue
         hasil.baris_rincian[rid] = nomor
+        _semula(hasil, ("r", rid), sel[ISIAN_REALISASI])
         teks = _teks(v)
         hasil.teks_realisasi[rid] = teks
         try:
-            hasil.realisasi[rid] = Decimal(0) if not teks else _angka(v)
+            hasil.realisasi[rid] = None if not teks else _angka(v)
         except AngkaTidakValid as exc:
             hasil.galat.append(GalatLembar(LEMBAR_REALISASI, nomor, judul, teks, str(exc)))
         else:
@@ -350,14 +379,17 @@ def _baca_realisasi(baris, isi, hasil: IsianLembar) -> None:
 
 
 def _baca_fisik(baris, isi, hasil: IsianLembar) -> None:
-    data = _data(baris, KOLOM_FISIK, LEMBAR_FISIK, hasil)
-    if data is None:
+    hasil_judul = _data(baris, KOLOM_FISIK, LEMBAR_FISIK, hasil)
+    if hasil_judul is None:
         return
+    data, ada_semula = hasil_judul
+    if not ada_semula:
+        hasil.semula = None
     subs = {s.kode: s.sub_kegiatan_id for s in isi.sub}
     judul = KOLOM_FISIK[ISIAN_FISIK - 1][0]
     for b in data:
         nomor = b.nomor
-        sel = list(b.nilai) + [None] * (ISIAN_FISIK - len(b.nilai))
+        sel = list(b.nilai) + [None] * (ISIAN_FISIK + 1 - len(b.nilai))
         kode, v = _teks(sel[0]), sel[ISIAN_FISIK - 1]
         format_sel = b.format[ISIAN_FISIK - 1] if len(b.format) >= ISIAN_FISIK else ""
         if isinstance(v, int | float) and not isinstance(v, bool) and "%" in (format_sel or ""):
@@ -377,6 +409,7 @@ def _baca_fisik(baris, isi, hasil: IsianLembar) -> None:
                                            f"{hasil.baris_sub[sid]}"))
             continue
         hasil.baris_sub[sid] = nomor
+        _semula(hasil, ("f", sid), sel[ISIAN_FISIK])
         teks = _teks(v)
         hasil.teks_fisik[sid] = teks
         try:

@@ -55,6 +55,8 @@ from budget.models import (
 )
 from lib.rupiah import desimal
 from reporting.models import (
+    IsianFisik,
+    IsianRealisasi,
     LaporanBulanan,
     PenjelasanPeringatan,
     PeriodePelaporan,
@@ -219,12 +221,13 @@ KOLOM_PENGGUNA = ("username", "nama_depan", "nama_belakang", "email", "peran", "
 # with the reason); exchange/tests/test_semua.py fails on a model in neither list.
 DIEKSPOR = (
     *(t.model for t in TABEL_MASTER), PaguAnggaran, RealisasiKeuangan, RealisasiFisik, TargetFisik,
-    *(t.model for t in TABEL_LAPORAN),
+    *(t.model for t in TABEL_LAPORAN), IsianRealisasi, IsianFisik,  # semua_draf.TABEL_DRAF
 )
 DIKECUALIKAN = {
     "budget.HistoricalRealisasiKeuangan": "jejak audit sumber tidak dibuat ulang",
     "budget.HistoricalRealisasiFisik": "jejak audit sumber tidak dibuat ulang",
-    "reporting.HistoricalPermasalahan": "jejak audit sumber tidak dibuat ulang",
+    **{f"reporting.Historical{m}": "jejak audit sumber tidak dibuat ulang"
+       for m in ("Permasalahan", "IsianRealisasi", "IsianFisik")},
     "reporting.CatatanPeriode": "jejak audit perubahan periode tidak dibuat ulang",
     "budget.RealisasiKumulatif": "tabel turunan: diisi ulang oleh pemicu basis data saat "
                                  "realisasi dipulihkan",
@@ -235,7 +238,9 @@ DIKECUALIKAN = {
 # goes too, since its ids would otherwise point at restored rows.
 URUTAN_HAPUS = (
     "budget.RealisasiKumulatif", "budget.FisikTerakhir",
-    "reporting.PenjelasanPeringatan", "reporting.SnapshotLaporan", "reporting.RiwayatLaporan",
+    "reporting.IsianRealisasi", "reporting.IsianFisik", "reporting.HistoricalIsianRealisasi",
+    "reporting.HistoricalIsianFisik", "reporting.PenjelasanPeringatan",
+    "reporting.SnapshotLaporan", "reporting.RiwayatLaporan",
     "reporting.LaporanBulanan", "reporting.Permasalahan", "reporting.CatatanPeriode",
     "reporting.PeriodePelaporan",
     "reporting.HistoricalPermasalahan", "budget.HistoricalRealisasiKeuangan",
@@ -363,7 +368,8 @@ def ekspor_semua(direktori, *, dengan_pengguna: bool = False) -> dict:
                     .values_list("opd__kode", "sub_kegiatan__kode", "bulan", "persen"))
             catat(nama, tulis(direktori / nama, KOLOM_FISIK, (list(r) for r in rows.iterator())),
                   "target_fisik", tahun=tahun)
-        for t in TABEL_LAPORAN:
+        from .semua_draf import TABEL_DRAF
+        for t in (*TABEL_LAPORAN, *TABEL_DRAF):
             catat(f"{t.nama}.csv", _ekspor_tabel(direktori, t), t.nama)
         if dengan_pengguna:
             catat("pengguna.csv", _ekspor_pengguna(direktori / "pengguna.csv"), "pengguna")

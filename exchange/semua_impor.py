@@ -57,6 +57,7 @@ from .semua import (  # the tables and their columns, shared with the export
     _sha256,
     _teks,
 )
+from .semua_draf import TABEL_DRAF
 from .umum import KODE_RINCIAN, KOLOM_ANGGARAN, KOLOM_FISIK, KOLOM_REALISASI
 
 
@@ -481,6 +482,9 @@ def impor_semua(direktori, *, ganti: bool = False) -> HasilImpor:
                 f"sebagai akun nonaktif tanpa kata sandi: {', '.join(hilang)}")
         with _tanpa_auto_now(*(t.model for t in TABEL_LAPORAN)):
             for t in TABEL_LAPORAN:
+                hasil.jumlah[t.nama] = _impor_tabel(direktori, berkas[f"{t.nama}.csv"], t, peta)
+        for t in TABEL_DRAF:  # absent from exports made before drafts were kept apart
+            if f"{t.nama}.csv" in berkas:
                 hasil.jumlah[t.nama] = _impor_tabel(direktori, berkas[f"{t.nama}.csv"], t, peta)
         if tautan_lama:
             _tautkan_opd([(u, peta.peta["opd"].get((k,))) for u, k in tautan_lama], peta)

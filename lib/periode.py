@@ -58,3 +58,19 @@ def hari_terlambat(batas: datetime.datetime, pada: datetime.datetime) -> int:
         return 0
     detik = (pada - batas).total_seconds()
     return int(-(-detik // 86400))
+
+
+def bulan_sebelumnya(tahun: int, bulan: int) -> tuple[int, int]:
+    return (tahun - 1, 12) if cek_bulan(bulan) == 1 else (tahun, bulan - 1)
+
+
+def bulan_jatuh_tempo_terakhir(sekarang: datetime.datetime, batas) -> tuple[int, int]:
+    """The last month whose reporting deadline has passed at ``sekarang``: ``batas(tahun,
+    bulan)`` gives each month's deadline (its own date when one was set). In January, or
+    early in any month, that is an earlier month — of the previous year in January."""
+    tahun, bulan = sekarang.year, sekarang.month
+    for _ in range(36):  # a deadline pushed years ahead is not a reason to loop forever
+        if batas(tahun, bulan) < sekarang:
+            return tahun, bulan
+        tahun, bulan = bulan_sebelumnya(tahun, bulan)
+    return tahun, bulan

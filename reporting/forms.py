@@ -1,7 +1,11 @@
 """Input of the monthly report form and of its permasalahan.
 
 The figures grid has one input per budget line and per sub kegiatan, named by id
-(``r-<rincian_id>``, ``f-<sub_kegiatan_id>``, ``p-<kode peringatan>``). It is read by
+(``r-<rincian_id>``, ``f-<sub_kegiatan_id>``, ``p-<kode peringatan>``), and one hidden
+``semula``: every input's value as the page was loaded (JSON, plain decimals), against which
+the save is merged field by field (``reporting.gabung``). After a conflict the page adds, for
+each input both sides changed, the user's choice ``pilih-r-<id>`` ("anda" or "tersimpan") and
+lists those inputs in ``bentrok``. It is read by
 ``baca_isian`` rather than a Django form with declared fields on purpose: every id the browser
 sends is passed on, so an id that is not the OPD's reaches ``services.simpan``, which refuses it
 as forbidden, instead of being silently dropped.
@@ -10,18 +14,24 @@ as forbidden, instead of being silently dropped.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils import timezone
 
 from lib.angka import AngkaTidakValid, baca_angka
+from lib.rupiah import desimal
 
+from .gabung import Kunci, Nilai
 from .models import KategoriPermasalahan
 
 _NAMA = re.compile(r"^(?P<kolom>[rf])-(?P<id>[1-9]\d{0,17})$")
+_PILIH = re.compile(r"^pilih-(?P<kolom>[rf])-(?P<id>[1-9]\d{0,17})$")
+PILIH_ANDA = "anda"
+PILIH_TERSIMPAN = "tersimpan"
 # Warning codes are "<check>:<id>" (validasi.py); anything else is not an explanation.
 _KODE = re.compile(r"^[a-z_]{1,40}:\d{1,18}$")
 
@@ -42,10 +52,55 @@ class IsianLaporan:
     revisi: int | None
     teks_realisasi: dict[int, str] = field(default_factory=dict)
     teks_fisik: dict[int, str] = field(default_factory=dict)
-    realisasi: dict[int, Decimal] = field(default_factory=dict)
+    realisasi: dict[int, Decimal | None] = field(default_factory=dict)
     fisik: dict[int, Decimal | None] = field(default_factory=dict)
     penjelasan: dict[str, str] = field(default_factory=dict)
     salah: list[SalahBaca] = field(default_factory=list)
+    semula: dict[Kunci, Nilai] | None = None  # None: the page sent no originals
+    pilihan: dict[Kunci, str] = field(default_factory=dict)
+    bentrok: list[Kunci] = field(default_factory=list)  # inputs that await a choice
+
+    def nilai(self, kunci: Kunci) -> Nilai:
+        return (self.realisasi if kunci[0] == "r" else self.fisik).get(kunci[1])
+
+    def tanpa(self, kunci: Kunci) -> None:
+        """Forget what was typed into an input: it is neither written nor shown back."""
+        teks, nilai = ((self.teks_realisasi, self.realisasi) if kunci[0] == "r"
+                       else (self.teks_fisik, self.fisik))
+        teks.pop(kunci[1], None)
+        nilai.pop(kunci[1], None)
+
+
+def semula_json(nilai: dict[Kunci, Nilai]) -> str:
+    """The originals as the hidden ``semula`` input carries them."""
+    hasil: dict[str, dict[str, str | None]] = {"r": {}, "f": {}}
+    for (kolom, pk), v in nilai.items():
+        hasil[kolom][str(pk)] = None if v is None else desimal(v)
+    return json.dumps(hasil, separators=(",", ":"))
+
+
+def baca_semula(teks: str) -> dict[Kunci, Nilai] | None:
+    """The hidden ``semula`` back; None when absent or unreadable (then the revision alone
+    guards the save, as for a client that sends no originals)."""
+    try:
+        data = json.loads(teks)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    hasil: dict[Kunci, Nilai] = {}
+    for kolom in ("r", "f"):
+        nilai = data.get(kolom)
+        if not isinstance(nilai, dict):
+            return None
+        for pk, v in nilai.items():
+            if not (isinstance(pk, str) and pk.isdigit()) or not (v is None or isinstance(v, str)):
+                return None
+            try:
+                hasil[kolom, int(pk)] = None if v is None else Decimal(v)
+            except InvalidOperation:
+                return None
+    return hasil
 
 
 def baca_fisik(teks: str) -> Decimal:
@@ -54,14 +109,22 @@ def baca_fisik(teks: str) -> Decimal:
 
 
 def baca_isian(data) -> IsianLaporan:
-    """Parse the POSTed grid. Empty realisasi is 0 (nothing spent this month); empty fisik is
-    None (not reported). Numbers that cannot be read are collected in ``salah``."""
+    """Parse the POSTed grid. An empty input is None — left blank, which is not zero: a typed
+    0 says nothing was spent. Numbers that cannot be read are collected in ``salah``."""
     try:
         revisi = int(data.get("revisi", ""))
     except ValueError:
         revisi = None
-    isian = IsianLaporan(revisi=revisi if revisi is not None and revisi >= 0 else None)
+    isian = IsianLaporan(revisi=revisi if revisi is not None and revisi >= 0 else None,
+                         semula=baca_semula(data.get("semula", "")))
+    for teks in data.get("bentrok", "").split(","):
+        if m := _NAMA.match(teks.strip()):
+            isian.bentrok.append((m["kolom"], int(m["id"])))
     for nama in data:
+        if m := _PILIH.match(nama):
+            if (pilih := data.get(nama)) in (PILIH_ANDA, PILIH_TERSIMPAN):
+                isian.pilihan[m["kolom"], int(m["id"])] = pilih
+            continue
         if nama.startswith("p-"):
             kode = nama[2:]
             if _KODE.match(kode):
@@ -75,7 +138,7 @@ def baca_isian(data) -> IsianLaporan:
         try:
             if m["kolom"] == "r":
                 isian.teks_realisasi[pk] = teks
-                isian.realisasi[pk] = Decimal(0) if kosong else baca_angka(teks, "id")
+                isian.realisasi[pk] = None if kosong else baca_angka(teks, "id")
             else:
                 isian.teks_fisik[pk] = teks
                 isian.fisik[pk] = None if kosong else baca_fisik(teks)

@@ -1,6 +1,10 @@
 """What a monthly report shows: the OPD's lines with their pagu, anggaran kas and realisasi,
 and its sub kegiatan with fisik and open permasalahan — fetched in a constant number of
-queries whatever the number of lines."""
+queries whatever the number of lines.
+
+This month's values are the operator's draft where there is one (``IsianRealisasi``,
+``IsianFisik``), else the official value (``RealisasiKeuangan``, ``RealisasiFisik``); earlier
+months are official data only. ``None`` is a field not filled in, distinct from zero."""
 
 from __future__ import annotations
 
@@ -20,7 +24,8 @@ from budget.models import (
 from evaluation.db import SumSen, sen_ke_rupiah
 from lib.periode import akhir_bulan
 
-from .models import LaporanBulanan, Permasalahan, StatusPermasalahan
+from .gabung import FISIK, REALISASI, Kunci, Nilai
+from .models import IsianFisik, IsianRealisasi, LaporanBulanan, Permasalahan, StatusPermasalahan
 from .validasi import BarisLaporan, SubLaporan
 
 NOL = Decimal(0)
@@ -37,7 +42,9 @@ class BarisIsi:
     ak_bulan_ini: Decimal
     ak_kumulatif: Decimal
     realisasi_sebelumnya: Decimal
-    realisasi: Decimal | None  # this month's stored amount (None: nothing entered yet)
+    realisasi: Decimal | None  # this month's: the draft over the official (None: blank)
+    realisasi_resmi: Decimal | None = None  # this month's official amount (None: no row)
+    draf: bool = False  # ``realisasi`` is the operator's unsubmitted draft
 
     @property
     def kumulatif(self) -> Decimal:
@@ -51,11 +58,13 @@ class SubIsi:
     nama: str
     kegiatan: str  # "kode nama"
     program: str
-    fisik: Decimal | None
+    fisik: Decimal | None  # the draft over the official, like ``BarisIsi.realisasi``
     fisik_sebelumnya: Decimal | None
     target_fisik: Decimal | None
     baris: list[BarisIsi] = field(default_factory=list)
     permasalahan: list[Permasalahan] = field(default_factory=list)
+    fisik_resmi: Decimal | None = None
+    fisik_draf: bool = False
 
     @property
     def label(self) -> str:
@@ -84,26 +93,50 @@ class IsiLaporan:
     def baris(self) -> list[BarisIsi]:
         return [b for s in self.sub for b in s.baris]
 
+    @property
+    def ada_draf(self) -> bool:
+        return any(s.fisik_draf or any(b.draf for b in s.baris) for s in self.sub)
+
+    def label(self, kunci: Kunci) -> str:
+        """The line ("sub kegiatan · sumber dana · jenis belanja") or sub kegiatan of an input,
+        as the messages name it."""
+        for s in self.sub:
+            if kunci == (FISIK, s.sub_kegiatan_id):
+                return f"{s.label} (fisik)"
+            for b in s.baris:
+                if kunci == (REALISASI, b.rincian_id):
+                    return f"{s.label} · {b.sumber_dana} · {b.jenis_belanja}"
+        return str(kunci)
+
+    def nilai_kini(self) -> dict[Kunci, Nilai]:
+        """Every input's value as the form shows it now, for ``gabung``."""
+        hasil: dict[Kunci, Nilai] = {}
+        for s in self.sub:
+            hasil[FISIK, s.sub_kegiatan_id] = s.fisik
+            for b in s.baris:
+                hasil[REALISASI, b.rincian_id] = b.realisasi
+        return hasil
+
     def untuk_validasi(
         self,
-        realisasi: dict[int, Decimal] | None = None,
+        realisasi: dict[int, Decimal | None] | None = None,
         fisik: dict[int, Decimal | None] | None = None,
     ) -> tuple[list[BarisLaporan], list[SubLaporan]]:
-        """Plain data for ``validasi.periksa``, with the given inputs in place of what is
-        stored."""
+        """Plain data for ``validasi.periksa``, with the given inputs (None: blank) in place
+        of what is stored."""
         realisasi = realisasi or {}
         fisik = fisik or {}
         baris, subs = [], []
         for s in self.sub:
             for b in s.baris:
-                nilai = realisasi.get(b.rincian_id, b.realisasi) or NOL
+                nilai = realisasi[b.rincian_id] if b.rincian_id in realisasi else b.realisasi
                 baris.append(BarisLaporan(
                     b.rincian_id, f"{s.label} · {b.sumber_dana} · {b.jenis_belanja}",
                     s.sub_kegiatan_id, b.pagu, b.ak_kumulatif, b.realisasi_sebelumnya, nilai,
                 ))
             subs.append(SubLaporan(
                 s.sub_kegiatan_id, s.label,
-                fisik.get(s.sub_kegiatan_id, s.fisik) if s.sub_kegiatan_id in fisik else s.fisik,
+                fisik[s.sub_kegiatan_id] if s.sub_kegiatan_id in fisik else s.fisik,
                 s.fisik_sebelumnya,
                 any(p.status == StatusPermasalahan.TERBUKA for p in s.permasalahan),
             ))
@@ -151,6 +184,12 @@ def muat_isi(laporan: LaporanBulanan) -> IsiLaporan:
             rincian__opd_id=laporan.opd_id, rincian__tahun_id=laporan.tahun_id, bulan=bulan
         ).values_list("rincian_id", "jumlah")
     )
+    draf_r, draf_f = {}, {}
+    if laporan.pk is not None:
+        draf_r = dict(IsianRealisasi.objects.filter(laporan_id=laporan.pk)
+                      .values_list("rincian_id", "jumlah"))
+        draf_f = dict(IsianFisik.objects.filter(laporan_id=laporan.pk)
+                      .values_list("sub_kegiatan_id", "persen"))
     fisik_ini = _fisik(RealisasiFisik, laporan, bulan_sebelum=False)
     fisik_lalu = _fisik(RealisasiFisik, laporan, bulan_sebelum=True)
     target = _fisik(TargetFisik, laporan, bulan_sebelum=False)
@@ -171,8 +210,10 @@ def muat_isi(laporan: LaporanBulanan) -> IsiLaporan:
                 sub_kegiatan_id=sk.pk, kode=sk.kode, nama=sk.nama,
                 kegiatan=f"{keg.kode} {keg.nama}",
                 program=f"{keg.program.kode} {keg.program.nama}",
-                fisik=fisik_ini.get(sk.pk), fisik_sebelumnya=fisik_lalu.get(sk.pk),
+                fisik=draf_f[sk.pk] if sk.pk in draf_f else fisik_ini.get(sk.pk),
+                fisik_sebelumnya=fisik_lalu.get(sk.pk),
                 target_fisik=target.get(sk.pk), permasalahan=permasalahan.get(sk.pk, []),
+                fisik_resmi=fisik_ini.get(sk.pk), fisik_draf=sk.pk in draf_f,
             )
         ak = [getattr(p, f) for f in BULAN_AK[:bulan]]
         s.baris.append(BarisIsi(
@@ -181,6 +222,7 @@ def muat_isi(laporan: LaporanBulanan) -> IsiLaporan:
             jenis_belanja_nama=r.jenis_belanja.nama,
             pagu=p.pagu, ak_bulan_ini=ak[-1], ak_kumulatif=sum(ak, NOL),
             realisasi_sebelumnya=realisasi_lalu.get(r.pk, NOL),
-            realisasi=realisasi_ini.get(r.pk),
+            realisasi=draf_r[r.pk] if r.pk in draf_r else realisasi_ini.get(r.pk),
+            realisasi_resmi=realisasi_ini.get(r.pk), draf=r.pk in draf_r,
         ))
     return IsiLaporan(laporan=laporan, versi=versi, sub=list(subs.values()))

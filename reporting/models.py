@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from budget.models import PerangkatDaerah, SubKegiatan, TahunAnggaran
-from budget.models.fields import BulanField, bulan_valid
+from budget.models import PerangkatDaerah, RincianAnggaran, SubKegiatan, TahunAnggaran
+from budget.models.fields import RUPIAH, BulanField, PersenField, bulan_valid
 
 
 class StatusLaporan(models.TextChoices):
@@ -109,6 +109,58 @@ class LaporanBulanan(models.Model):
     @property
     def dapat_diubah(self) -> bool:
         return self.status in STATUS_DAPAT_DIUBAH
+
+
+class IsianRealisasi(models.Model):
+    """The operator's working value of one line's realisasi in one report: a draft. No figure
+    reads it; ``services.ajukan`` copies it into ``budget.RealisasiKeuangan`` (the official
+    data, the only source of the figures) and deletes it. ``jumlah`` None is a field left
+    blank on purpose (a typed zero is 0), which submission refuses where anggaran kas is due."""
+
+    laporan = models.ForeignKey(LaporanBulanan, on_delete=models.CASCADE,
+                                related_name="isian_realisasi")
+    rincian = models.ForeignKey(RincianAnggaran, verbose_name="rincian anggaran",
+                                on_delete=models.PROTECT, related_name="+")
+    jumlah = models.DecimalField("realisasi bulan ini", null=True, blank=True, **RUPIAH)
+    history = HistoricalRecords(verbose_name="riwayat isian realisasi")
+
+    class Meta:
+        verbose_name = "isian realisasi (draf)"
+        verbose_name_plural = "isian realisasi (draf)"
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "rincian"], name="isian_realisasi_unik"),
+            models.CheckConstraint(condition=Q(jumlah__isnull=True) | Q(jumlah__gte=0),
+                                   name="isian_realisasi_tidak_negatif"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.laporan}: rincian {self.rincian_id} = {self.jumlah}"
+
+
+class IsianFisik(models.Model):
+    """The operator's working realisasi fisik of one sub kegiatan in one report: a draft, like
+    ``IsianRealisasi``; ``persen`` None is a field left blank."""
+
+    laporan = models.ForeignKey(LaporanBulanan, on_delete=models.CASCADE,
+                                related_name="isian_fisik")
+    sub_kegiatan = models.ForeignKey(SubKegiatan, verbose_name="sub kegiatan",
+                                     on_delete=models.PROTECT, related_name="+")
+    persen = PersenField("realisasi fisik (kumulatif)", null=True, blank=True)
+    history = HistoricalRecords(verbose_name="riwayat isian fisik")
+
+    class Meta:
+        verbose_name = "isian fisik (draf)"
+        verbose_name_plural = "isian fisik (draf)"
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "sub_kegiatan"], name="isian_fisik_unik"),
+            models.CheckConstraint(
+                condition=Q(persen__isnull=True) | Q(persen__gte=0, persen__lte=100),
+                name="isian_fisik_persen_0_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.laporan}: sub kegiatan {self.sub_kegiatan_id} = {self.persen}"
 
 
 class RiwayatLaporan(models.Model):

@@ -1,25 +1,31 @@
 """The monthly report's operations, each all-or-nothing inside one transaction.
 
-Every operation locks the report row (``select_for_update``) and checks the revision the user's
-page showed, so two people saving from stale pages never silently overwrite each other.
+Every operation locks the report row (``select_for_update``). A save writes the operator's
+draft only (``reporting.draf``) and is merged with what is stored field by field against the
+values the user's page was loaded with (``reporting.gabung``), so a stale page never writes
+over someone else's change: what it did not change is left alone, what both changed is a
+conflict the user resolves. Submission checks the revision the page showed, then makes the
+report's values official data — the only data the leaders' figures read.
 """
 
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from budget.models import RealisasiFisik, RealisasiKeuangan, TahunAnggaran
+from budget.models import TahunAnggaran
 from lib.periode import batas_lapor, nama_bulan
 from lib.rupiah import desimal
 
+from . import draf
+from .gabung import FISIK, REALISASI, Kunci, Nilai, gabung
 from .isi import IsiLaporan, muat_isi
+from .jejak import Pengubah, pengubah_laporan, pengubah_terakhir
 from .models import (
     LaporanBulanan,
     PenjelasanPeringatan,
@@ -28,19 +34,61 @@ from .models import (
     SnapshotLaporan,
     StatusLaporan,
 )
-from .validasi import Pesan, galat, periksa, periksa_periode, peringatan_tanpa_penjelasan
+from .validasi import (
+    Pesan,
+    galat,
+    periksa,
+    periksa_lengkap,
+    periksa_periode,
+    peringatan_tanpa_penjelasan,
+)
 
 
 class KonflikRevisi(Exception):
-    """The report changed since the user's page was loaded."""
+    """The report changed since the user's page was loaded (named: who and when)."""
 
-    def __init__(self, laporan: LaporanBulanan):
+    def __init__(self, laporan: LaporanBulanan, pesan: str | None = None, *, oleh=None):
         self.laporan = laporan
-        super().__init__(
-            "Laporan ini telah diubah oleh pengguna lain sejak halaman Anda dibuka "
-            f"(terakhir diubah {timezone.localtime(laporan.diubah_pada):%d-%m-%Y %H:%M}). "
-            "Isian Anda belum disimpan dan tetap ditampilkan; periksa perubahan lalu simpan lagi."
-        )
+        if pesan is None:
+            pengubah = pengubah_laporan(laporan)
+            siapa = f" oleh {pengubah.teks(oleh)}" if pengubah else ""
+            pesan = (f"Laporan ini telah berubah sejak halaman Anda dibuka (diubah{siapa}). "
+                     "Isian Anda belum disimpan dan tetap ditampilkan; periksa lalu simpan lagi.")
+        super().__init__(pesan)
+
+
+@dataclass(frozen=True)
+class IsianBentrok:
+    """An input both this page and someone else changed: both values, and who changed it."""
+
+    kunci: Kunci
+    label: str
+    anda: Nilai
+    tersimpan: Nilai
+    pengubah: Pengubah | None
+
+
+class KonflikIsian(KonflikRevisi):
+    """Inputs changed both by this (stale) page and by someone else since it was loaded.
+    Nothing is written; the user chooses, input by input, which value stays."""
+
+    def __init__(self, laporan: LaporanBulanan, bentrok: list[IsianBentrok], oleh):
+        self.bentrok = bentrok
+        siapa = sorted({b.pengubah.teks(oleh) for b in bentrok if b.pengubah})
+        super().__init__(laporan, (
+            f"{len(bentrok)} isian yang Anda ubah juga diubah sejak halaman ini dibuka, oleh "
+            f"{'; '.join(siapa) or 'impor data'}. Tidak ada yang disimpan: kedua nilai "
+            f"ditampilkan berdampingan; pilih nilai yang dipakai untuk setiap isian itu, lalu "
+            f"simpan lagi. Isian lain yang Anda ubah ikut disimpan saat itu."
+        ))
+
+
+@dataclass
+class HasilSimpan:
+    peringatan: list[Pesan]  # the warnings that remain
+    # Inputs someone else changed since the page was loaded, kept as they left them.
+    diubah_lain: list[tuple[str, Pengubah | None]] = field(default_factory=list)
+    ditulis: int = 0  # inputs written by this save
 
 
 class LaporanDitolak(Exception):
@@ -79,12 +127,12 @@ def pesan_periode(laporan: LaporanBulanan, sekarang: datetime.datetime) -> list[
     )
 
 
-def _kunci(laporan: LaporanBulanan, revisi: int | None) -> LaporanBulanan:
+def _kunci(laporan: LaporanBulanan, revisi: int | None, oleh=None) -> LaporanBulanan:
     lap = LaporanBulanan.objects.select_for_update().select_related("tahun", "opd").get(
         pk=laporan.pk
     )
     if revisi is not None and lap.revisi != revisi:
-        raise KonflikRevisi(lap)
+        raise KonflikRevisi(lap, oleh=oleh)
     return lap
 
 
@@ -98,18 +146,23 @@ def simpan(
     oleh,
     *,
     revisi: int,
-    realisasi: dict[int, Decimal],
-    fisik: dict[int, Decimal | None],
+    realisasi: dict[int, Nilai],
+    fisik: dict[int, Nilai],
+    semula: dict[Kunci, Nilai] | None = None,
     penjelasan: dict[str, str] | None = None,
     sekarang: datetime.datetime | None = None,
-) -> list[Pesan]:
-    """Save this month's realisasi keuangan per line and fisik per sub kegiatan.
+) -> HasilSimpan:
+    """Save this month's realisasi per line and fisik per sub kegiatan (None: left blank) as
+    the report's draft — no figure counts it until ``ajukan``.
 
-    Refuses the whole save (``LaporanDitolak``) on any error; returns the warnings that remain.
-    Keys not among the OPD's own lines or sub kegiatan are refused as forbidden."""
+    ``semula`` is what the user's page showed for each input when it was loaded; the save is
+    merged with what is stored now field by field (``gabung``): inputs the page did not change
+    are never written, inputs changed both here and elsewhere raise ``KonflikIsian`` (nothing
+    written). Refuses the whole save (``LaporanDitolak``) on any error. Keys not among the
+    OPD's own lines or sub kegiatan are refused as forbidden."""
     sekarang = sekarang or timezone.now()
     with transaction.atomic():
-        lap = _kunci(laporan, revisi)
+        lap = _kunci(laporan, None)
         if not lap.dapat_diubah:
             raise LaporanDitolak(
                 f"Laporan berstatus {lap.get_status_display()} dan tidak dapat diubah."
@@ -117,17 +170,28 @@ def simpan(
         if periode := pesan_periode(lap, sekarang):
             raise LaporanDitolak(periode)
         isi = muat_isi(lap)
-        milik_baris = {b.rincian_id: b for b in isi.baris}
-        milik_sub = {s.sub_kegiatan_id: s for s in isi.sub}
-        if not set(realisasi) <= set(milik_baris) or not set(fisik) <= set(milik_sub):
+        milik_baris = {b.rincian_id for b in isi.baris}
+        milik_sub = {s.sub_kegiatan_id for s in isi.sub}
+        if not set(realisasi) <= milik_baris or not set(fisik) <= milik_sub:
             raise PermissionDenied("Rincian atau sub kegiatan bukan milik perangkat daerah ini.")
-        baris, subs = isi.untuk_validasi(realisasi, fisik)
-        pesan = periksa(lap.bulan, baris, subs)
+        kini = isi.nilai_kini()
+        baru = {(REALISASI, k): v for k, v in realisasi.items()}
+        baru.update({(FISIK, k): v for k, v in fisik.items()})
+        if semula is not None:  # an original of another OPD's input means nothing here
+            semula = {k: v for k, v in semula.items() if k in kini}
+        g = gabung(baru, kini, semula, revisi_sama=revisi == lap.revisi)
+        if g.konflik:
+            siapa = pengubah_terakhir(lap, [k.kunci for k in g.konflik])
+            raise KonflikIsian(lap, [
+                IsianBentrok(k.kunci, isi.label(k.kunci), k.anda, k.tersimpan,
+                             siapa.get(k.kunci)) for k in g.konflik
+            ], oleh)
+        tulis_r, tulis_f = g.tulis_kolom(REALISASI), g.tulis_kolom(FISIK)
+        pesan = periksa(lap.bulan, *isi.untuk_validasi(tulis_r, tulis_f))
         if errors := galat(pesan):
             raise LaporanDitolak(errors)
 
-        _tulis_realisasi(lap, isi, realisasi, oleh, sekarang)
-        _tulis_fisik(lap, isi, fisik, oleh, sekarang)
+        draf.tulis_draf(lap, tulis_r, tulis_f, oleh, sekarang)
         if penjelasan:
             simpan_penjelasan(lap, oleh, penjelasan)
         lap.revisi += 1
@@ -136,60 +200,21 @@ def simpan(
             lap.status = StatusLaporan.DRAFT
             _catat(lap, dari, oleh, sekarang, "Diperbaiki setelah dikembalikan.")
         lap.save()
-    return [p for p in pesan if p.tingkat != "galat"]
+        diubah_lain = []
+        if g.diubah_lain:
+            siapa = pengubah_terakhir(lap, g.diubah_lain)
+            diubah_lain = [(isi.label(k), siapa.get(k)) for k in g.diubah_lain]
+    return HasilSimpan([p for p in pesan if p.tingkat != "galat"], diubah_lain, len(g.tulis))
 
 
-def _tulis_realisasi(lap, isi: IsiLaporan, realisasi, oleh, sekarang) -> None:
-    ada = {
-        r.rincian_id: r
-        for r in RealisasiKeuangan.objects.filter(
-            rincian_id__in=list(realisasi), bulan=lap.bulan
-        )
-    }
-    ubah, baru = [], []
-    for rid, nilai in realisasi.items():
-        if rid in ada:
-            if ada[rid].jumlah != nilai:
-                ada[rid].jumlah = nilai
-                ubah.append(ada[rid])
-        elif nilai:
-            baru.append(RealisasiKeuangan(rincian_id=rid, bulan=lap.bulan, jumlah=nilai))
-    if ubah:
-        bulk_update_with_history(ubah, RealisasiKeuangan, ["jumlah"], default_user=oleh,
-                                 default_date=sekarang)
-    if baru:
-        bulk_create_with_history(baru, RealisasiKeuangan, default_user=oleh,
-                                 default_date=sekarang)
-
-
-def _tulis_fisik(lap, isi: IsiLaporan, fisik, oleh, sekarang) -> None:
-    ada = {
-        r.sub_kegiatan_id: r
-        for r in RealisasiFisik.objects.filter(
-            tahun_id=lap.tahun_id, opd_id=lap.opd_id, bulan=lap.bulan,
-            sub_kegiatan_id__in=list(fisik),
-        )
-    }
-    ubah, baru, hapus = [], [], []
-    for sid, nilai in fisik.items():
-        if sid in ada:
-            if nilai is None:
-                hapus.append(ada[sid].pk)
-            elif ada[sid].persen != nilai:
-                ada[sid].persen = nilai
-                ubah.append(ada[sid])
-        elif nilai is not None:
-            baru.append(RealisasiFisik(tahun_id=lap.tahun_id, opd_id=lap.opd_id,
-                                       sub_kegiatan_id=sid, bulan=lap.bulan, persen=nilai))
-    if ubah:
-        bulk_update_with_history(ubah, RealisasiFisik, ["persen"], default_user=oleh,
-                                 default_date=sekarang)
-    if baru:
-        bulk_create_with_history(baru, RealisasiFisik, default_user=oleh, default_date=sekarang)
-    if hapus:
-        for obj in RealisasiFisik.objects.filter(pk__in=hapus):
-            obj._history_user = oleh
-            obj.delete()
+def bentrok_untuk(laporan: LaporanBulanan, kunci: list[Kunci], isian, oleh) -> list[IsianBentrok]:
+    """The conflicts of these inputs as they stand now (for a page that must show them
+    again): the user's value from ``isian``, the stored one, who stored it."""
+    isi = muat_isi(laporan)
+    kini = isi.nilai_kini()
+    kunci = [k for k in kunci if k in kini]
+    siapa = pengubah_terakhir(laporan, kunci)
+    return [IsianBentrok(k, isi.label(k), isian.nilai(k), kini[k], siapa.get(k)) for k in kunci]
 
 
 def simpan_penjelasan(lap: LaporanBulanan, oleh, penjelasan: dict[str, str]) -> None:
@@ -211,7 +236,7 @@ def snapshot_data(isi: IsiLaporan) -> dict:
         "baris": {
             str(b.rincian_id): {
                 "label": f"{s.label} · {b.sumber_dana} · {b.jenis_belanja}",
-                "realisasi": desimal(b.realisasi or Decimal(0)),
+                "realisasi": desimal(b.realisasi) if b.realisasi is not None else None,
                 "kumulatif": desimal(b.kumulatif),
             }
             for s in isi.sub for b in s.baris
@@ -231,10 +256,12 @@ def snapshot_data(isi: IsiLaporan) -> dict:
 
 def ajukan(laporan: LaporanBulanan, oleh, *, revisi: int,
            sekarang: datetime.datetime | None = None) -> LaporanBulanan:
-    """Submit: refused while an error stands or a warning has no explanation."""
+    """Submit: refused while an error stands, a line with anggaran kas due or a sub kegiatan
+    with pagu is blank, or a warning has no explanation. The report's values (the drafts over
+    the official ones) become official data, which the leaders' figures count."""
     sekarang = sekarang or timezone.now()
     with transaction.atomic():
-        lap = _kunci(laporan, revisi)
+        lap = _kunci(laporan, revisi, oleh)
         if not lap.dapat_diubah:
             raise LaporanDitolak(
                 f"Laporan berstatus {lap.get_status_display()}; tidak dapat diajukan lagi."
@@ -242,13 +269,18 @@ def ajukan(laporan: LaporanBulanan, oleh, *, revisi: int,
         if periode := pesan_periode(lap, sekarang):
             raise LaporanDitolak(periode)
         isi = muat_isi(lap)
-        pesan = periksa_laporan(lap, isi)
+        baris, subs = isi.untuk_validasi()
+        pesan = periksa(lap.bulan, baris, subs)
+        kosong = periksa_lengkap(f"{nama_bulan(lap.bulan)} {lap.tahun.tahun}", baris, subs)
         dijelaskan = set(lap.penjelasan.values_list("kode", flat=True))
-        if menghalangi := galat(pesan) + peringatan_tanpa_penjelasan(pesan, dijelaskan):
+        if menghalangi := (galat(pesan) + kosong
+                           + peringatan_tanpa_penjelasan(pesan, dijelaskan)):
             raise LaporanDitolak(menghalangi)
         nomor = lap.snapshot.count() + 1
         SnapshotLaporan.objects.create(laporan=lap, nomor=nomor, dibuat_pada=sekarang,
                                        oleh=oleh, data=snapshot_data(isi))
+        # From here on the report's values are official: every figure counts them.
+        draf.terbitkan(lap, oleh, sekarang)
         dari = lap.status
         lap.status = StatusLaporan.DIAJUKAN
         lap.diajukan_pada = sekarang

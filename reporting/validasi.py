@@ -1,8 +1,11 @@
 """Validation of a monthly report, as plain functions over plain data.
 
 Errors (``GALAT``) block saving. Warnings (``PERINGATAN``) block submission until the operator
-writes an explanation. Every message is in Indonesian and names the line or sub kegiatan and
-the value. The form, the Excel upload and the API all call ``periksa()``.
+writes an explanation. Blanks (``periksa_lengkap``) block submission only: a draft may be saved
+half filled, but a submitted report has a typed value (zero allowed) on every line with
+anggaran kas due and a fisik on every sub kegiatan with pagu. Every message is in Indonesian
+and names the line or sub kegiatan and the value. The form, the Excel upload and the API all
+call ``periksa()``.
 """
 
 from __future__ import annotations
@@ -35,11 +38,11 @@ class BarisLaporan:
     pagu: Decimal
     ak_kumulatif: Decimal  # anggaran kas of months 1..bulan
     realisasi_sebelumnya: Decimal  # realisasi of months 1..bulan-1
-    realisasi: Decimal  # this month's amount
+    realisasi: Decimal | None  # this month's amount; None: left blank
 
     @property
     def kumulatif(self) -> Decimal:
-        return self.realisasi_sebelumnya + self.realisasi
+        return self.realisasi_sebelumnya + (self.realisasi or NOL)
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ def periksa_periode(bulan_label: str, *, terkunci: bool, belum_mulai: bool) -> l
 
 def periksa_baris(b: BarisLaporan) -> list[Pesan]:
     hasil = []
-    if b.realisasi < 0:
+    if b.realisasi is not None and b.realisasi < 0:
         hasil.append(_galat(
             f"negatif:{b.rincian_id}",
             f"{b.label}: realisasi {rupiah(b.realisasi)} negatif; realisasi tidak boleh "
@@ -162,6 +165,34 @@ def periksa(
     pesan = [p for b in baris for p in periksa_baris(b)]
     pesan += [p for s in sub for p in periksa_sub(s, per_sub.get(s.sub_kegiatan_id, []), bulan)]
     return sorted(pesan, key=lambda p: p.tingkat != Tingkat.GALAT)
+
+
+def periksa_lengkap(bulan_label: str, baris: Iterable[BarisLaporan],
+                    sub: Iterable[SubLaporan]) -> list[Pesan]:
+    """Errors for submission, in form order: every line whose anggaran kas is due by this
+    month (cumulative anggaran kas above zero) needs a typed realisasi — zero is an answer, a
+    blank is not — and every sub kegiatan with pagu a realisasi fisik."""
+    per_sub: dict[int, list[BarisLaporan]] = {}
+    for b in baris:
+        per_sub.setdefault(b.sub_kegiatan_id, []).append(b)
+    hasil = []
+    for s in sub:
+        daftar = per_sub.get(s.sub_kegiatan_id, [])
+        hasil += [
+            _galat(f"kosong:{b.rincian_id}",
+                   f"{b.label}: realisasi {bulan_label} belum diisi, padahal anggaran kas "
+                   f"kumulatif {rupiah(b.ak_kumulatif)}; isi 0 bila tidak ada realisasi.",
+                   rincian_id=b.rincian_id)
+            for b in daftar if b.realisasi is None and b.ak_kumulatif > 0
+        ]
+        if s.fisik is None and sum((b.pagu for b in daftar), NOL) > 0:
+            hasil.append(_galat(
+                f"fisik_kosong:{s.sub_kegiatan_id}",
+                f"{s.label}: realisasi fisik {bulan_label} belum diisi; isi persen capaian "
+                f"kumulatif (0 bila belum dimulai).",
+                sub_kegiatan_id=s.sub_kegiatan_id,
+            ))
+    return hasil
 
 
 def galat(pesan: Iterable[Pesan]) -> list[Pesan]:

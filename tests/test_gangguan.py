@@ -29,8 +29,26 @@ class Putus(Exception):
     """The fault injected half-way through a save (a crash, a lost connection, …)."""
 
 
+def _patah_kedua(monkeypatch, modul, nama, tertulis, hitung):
+    """Let the first call of ``modul.nama`` write, then break on the second — half-way."""
+    asli = getattr(modul, nama)
+    panggilan = []
+
+    def patah(*args, **kw):
+        panggilan.append(1)
+        if len(panggilan) == 2:
+            tertulis["sebelum_putus"] = hitung()  # the first call's rows are written by now …
+            raise Putus("koneksi putus di tengah penyimpanan")
+        return asli(*args, **kw)
+
+    monkeypatch.setattr(modul, nama, patah)
+
+
 @pytest.mark.django_db
 def test_a_save_broken_half_way_writes_nothing(monkeypatch):
+    from reporting import draf
+    from reporting.models import IsianFisik, IsianRealisasi
+
     dinkes = t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
     op = User.objects.create_user("op.dinkes", password="x", peran=Peran.OPERATOR)
     op.opd.add(dinkes)
@@ -38,23 +56,34 @@ def test_a_save_broken_half_way_writes_nothing(monkeypatch):
     r2 = t.rincian(o=dinkes, sub="1.02.02.2.01.0001", sd="PAD", pagu=600, ak=[50] * 12)
     laporan = services.laporan_untuk(dinkes, 2025, 3)
     tertulis = {}
+    isian = {"realisasi": {r1.pk: Decimal(300), r2.pk: Decimal(150)},
+             "fisik": {r1.sub_kegiatan_id: Decimal(30)}}
 
-    def fisik_gagal(lap, isi, fisik, oleh, sekarang):
-        # By now _tulis_realisasi has written its rows inside the transaction …
-        tertulis["realisasi"] = RealisasiKeuangan.objects.filter(bulan=3).count()
-        raise Putus("koneksi putus di tengah penyimpanan")
-
-    monkeypatch.setattr(services, "_tulis_fisik", fisik_gagal)
-    with pytest.raises(Putus):
-        services.simpan(laporan, op, revisi=0, realisasi={r1.pk: Decimal(100), r2.pk: Decimal(50)},
-                        fisik={r1.sub_kegiatan_id: Decimal(30)}, sekarang=MARET)
-
-    assert tertulis["realisasi"] == 2  # … so the fault really came half-way,
+    # The save: the drafts of the lines, then of the fisik.
+    with monkeypatch.context() as m:
+        _patah_kedua(m, draf, "_upsert", tertulis, IsianRealisasi.objects.count)
+        with pytest.raises(Putus):
+            services.simpan(laporan, op, revisi=0, sekarang=MARET, **isian)
+    assert tertulis["sebelum_putus"] == 2  # … so the fault really came half-way,
     # … and the rollback took them back, history included, and the revision did not move.
+    assert not IsianRealisasi.objects.exists() and not IsianRealisasi.history.exists()
+    assert not IsianFisik.objects.exists()
+    assert LaporanBulanan.objects.get(pk=laporan.pk).revisi == 0
+
+    # The submission: the official lines, then the official fisik.
+    services.simpan(laporan, op, revisi=0, sekarang=MARET, **isian)
+    with monkeypatch.context() as m:
+        _patah_kedua(m, draf, "_tulis_resmi", tertulis,
+                     RealisasiKeuangan.objects.filter(bulan=3).count)
+        with pytest.raises(Putus):
+            services.ajukan(laporan, op, revisi=1, sekarang=MARET)
+    assert tertulis["sebelum_putus"] == 2
     assert not RealisasiKeuangan.objects.filter(bulan=3).exists()
     assert not RealisasiKeuangan.history.filter(bulan=3).exists()
     assert not RealisasiFisik.objects.exists()
-    assert LaporanBulanan.objects.get(pk=laporan.pk).revisi == 0
+    assert IsianRealisasi.objects.count() == 2 and IsianFisik.objects.count() == 1
+    lap = LaporanBulanan.objects.get(pk=laporan.pk)
+    assert (lap.status, lap.revisi, lap.snapshot.count()) == ("draft", 1, 0)
 
 
 # --- error pages -------------------------------------------------------------------------

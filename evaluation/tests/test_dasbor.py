@@ -206,10 +206,11 @@ def test_the_layout_names_the_pemda_the_user_and_logs_out_by_post(client, data, 
 
 
 def _urutan_opd(html: str) -> list[str]:
-    # OPD names link to their page; compare the names only
-    return [re.sub(r"<[^>]+>", "", x) for x in re.findall(
-        r'<th scope="row" class="kolom-nama">(.*?)</th>', _bagian(html, "peringkat-opd"))[:-1]
-    ]  # the last is the total row
+    # OPD names link to their page; compare the names only (not the report status under them)
+    return [re.sub(r"<[^>]+>", "", re.sub(r'<span class="lap .*?</span>', "", x)).strip()
+            for x in re.findall(r'<th scope="row" class="kolom-nama">(.*?)</th>',
+                                _bagian(html, "peringkat-opd"), re.S)[:-1]
+            ]  # the last is the total row
 
 
 def test_rows_can_be_sorted_by_a_column_either_way(client, data, pimpinan):
@@ -256,7 +257,7 @@ def test_an_operator_keeps_their_rank_among_all_opd(client, data, operator_dinke
     html = _get(client, operator_dinkes, tahun=2025, bulan=11).content.decode()
     tabel = _bagian(html, "peringkat-opd")
     assert re.search(r'<td class="kolom-no angka">2</td>\s*<th scope="row" class="kolom-nama">'
-                     r"<a [^>]*>Dinas Kesehatan</a></th>", tabel)
+                     r"<a [^>]*>Dinas Kesehatan</a>", tabel)
     assert "peringkat dihitung di antara 2 perangkat daerah" in _teks(tabel)
     assert PUPR not in html
 
@@ -321,12 +322,18 @@ def test_an_empty_siap_says_there_is_no_data_yet(client, pimpinan):
 
 
 @time_machine.travel(_wib(2025, 12, 5, 9), tick=False)
-def test_without_parameters_it_shows_the_latest_year_up_to_the_last_complete_month(
-    client, data, pimpinan
+def test_without_parameters_a_leader_sees_the_last_month_whose_reports_are_due(
+    client, data, pimpinan, operator_dinkes
 ):
+    """Finding 1: on 5 December the November reports are not due until 10 December; the
+    leaders open on October, the operators on the month they are reporting."""
     t.tahun(2026)  # a year set up but without lines is not "the latest with data"
     html = _get(client, pimpinan).content.decode()
+    assert "s.d. 31 Oktober 2025" in html
+    assert "Masih dalam masa pelaporan" not in html
+    html = _get(client, operator_dinkes).content.decode()
     assert "s.d. 30 November 2025" in html
+    assert "Masih dalam masa pelaporan" in html
 
 
 @time_machine.travel(_wib(2026, 3, 2, 9), tick=False)

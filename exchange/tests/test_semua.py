@@ -19,11 +19,14 @@ from budget.models import (
     JenisVersi,
     PerangkatDaerah,
     RealisasiKeuangan,
+    RincianAnggaran,
     TahunAnggaran,
     TargetFisik,
 )
 from exchange import semua
 from reporting.models import (
+    IsianFisik,
+    IsianRealisasi,
     LaporanBulanan,
     PenjelasanPeringatan,
     PeriodePelaporan,
@@ -120,6 +123,11 @@ def data(db):
             if status in ("diverifikasi", "dikembalikan"):
                 RiwayatLaporan.objects.create(laporan=lap, dari="diajukan", ke=status, oleh=verif,
                                               pada=waktu(th, bulan + 1, 9), catatan="ok")
+            if status == "draft":  # the operator's unsubmitted values: one typed, one blank
+                d1, d2 = RincianAnggaran.objects.filter(tahun=ta, opd=dinkes).order_by("pk")[:2]
+                IsianRealisasi.objects.create(laporan=lap, rincian=d1, jumlah=Decimal("12.34"))
+                IsianRealisasi.objects.create(laporan=lap, rincian=d2, jumlah=None)
+                IsianFisik.objects.create(laporan=lap, sub_kegiatan=d1.sub_kegiatan, persen=None)
         Permasalahan.objects.create(
             tahun=ta, opd=dinkes, sub_kegiatan=t.sub_kegiatan("1.02.02.2.01.0001"), bulan=3,
             kategori="pengadaan", uraian="Tender gagal, \"ulang\"", tindak_lanjut="Tender ulang",
@@ -303,6 +311,26 @@ def test_a_corrupted_file_is_refused_before_anything_is_written(data, tmp_path):
     with pytest.raises(semua.SemuaGagal, match="realisasi_2025.csv: checksum sha256 tidak cocok"):
         semua.impor_semua(tmp_path)
     assert not semua.isi_ada()
+
+
+def test_drafts_round_trip_and_an_export_made_before_drafts_still_restores(data, tmp_path):
+    semua.ekspor_semua(tmp_path)
+    assert (tmp_path / "isian_realisasi.csv").read_text().count("\n") == 5  # 2 a year
+    _kosongkan()
+    semua.impor_semua(tmp_path)
+    assert sorted(IsianRealisasi.objects.values_list("jumlah", flat=True), key=str) == [
+        Decimal("12.34"), Decimal("12.34"), None, None]
+    # An export of a SIAP that had no draft tables yet has no such files: it restores.
+    mpath = tmp_path / "manifest.json"
+    m = json.loads(mpath.read_text())
+    for nama in ("isian_realisasi.csv", "isian_fisik.csv"):
+        (tmp_path / nama).unlink()
+        del m["berkas"][nama]
+    mpath.write_text(json.dumps(m))
+    _kosongkan()
+    hasil = semua.impor_semua(tmp_path)
+    assert hasil.peringatan == [] and not IsianRealisasi.objects.exists()
+    assert LaporanBulanan.objects.filter(status="draft").count() == 2  # one a year
 
 
 def test_unknown_format_version_and_missing_files_are_refused(data, tmp_path):

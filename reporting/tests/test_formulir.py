@@ -20,7 +20,7 @@ from budget.models import RealisasiFisik, RealisasiKeuangan
 from lib.angka import AngkaTidakValid, baca_angka
 from lib.rupiah import angka, persen, rupiah
 from reporting import services
-from reporting.models import LaporanBulanan, StatusLaporan
+from reporting.models import IsianFisik, IsianRealisasi, LaporanBulanan, StatusLaporan
 
 from .conftest import D, waktu
 
@@ -44,6 +44,12 @@ def teks(response) -> str:
     """The page as text: tags removed, whitespace collapsed, entities decoded."""
     tanpa_tag = re.sub(r"<[^>]+>", " ", response.content.decode())
     return re.sub(r"\s+", " ", unescape(tanpa_tag)).replace(" :", ":")
+
+
+def draf() -> dict:
+    """The saved drafts: {rincian id: amount} and {sub kegiatan id: percent}."""
+    return (dict(IsianRealisasi.objects.values_list("rincian_id", "jumlah")),
+            dict(IsianFisik.objects.values_list("sub_kegiatan_id", "persen")))
 
 
 def nilai_input(response, nama) -> str:
@@ -90,21 +96,33 @@ def test_the_operator_sees_the_lines_and_figures_formatted_in_rupiah(op, dinkes,
     assert LaporanBulanan.objects.filter(opd=dinkes, bulan=3).exists()
 
 
-def test_saving_writes_realisasi_and_fisik_then_redirects_with_a_message(op, dinkes, baris_dinkes):
+def test_saving_writes_a_draft_that_no_figure_counts_then_redirects_with_a_message(
+        op, dinkes, baris_dinkes):
     r1, r2, r3, _ = baris_dinkes
     r = op.post(url(dinkes), isian(baris_dinkes, **{
         f"r-{r1.pk}": "100", f"r-{r2.pk}": "", f"f-{r1.sub_kegiatan_id}": "25"}))
     assert r.status_code == 302 and r.url == url(dinkes)
-    assert RealisasiKeuangan.objects.get(rincian=r1, bulan=3).jumlah == D(100)
-    assert not RealisasiKeuangan.objects.filter(rincian=r2, bulan=3).exists()  # empty is 0
-    assert RealisasiFisik.objects.get(opd=dinkes, sub_kegiatan_id=r1.sub_kegiatan_id,
-                                      bulan=3).persen == D(25)
-    assert not RealisasiFisik.objects.filter(sub_kegiatan_id=r3.sub_kegiatan_id).exists()
+    # Blank inputs that were blank stay unwritten; nothing reaches the official tables.
+    assert draf() == ({r1.pk: D(100)}, {r1.sub_kegiatan_id: D(25)})
+    assert not RealisasiKeuangan.objects.filter(bulan=3).exists()
+    assert not RealisasiFisik.objects.filter(bulan=3).exists()
     r = op.get(r.url)
-    assert "Laporan Maret 2025 tersimpan." in teks(r)
+    assert "Laporan Maret 2025 tersimpan sebagai draf" in teks(r)
     assert nilai_input(r, f"r-{r1.pk}") == "100,00"
+    assert nilai_input(r, f"r-{r2.pk}") == ""
     assert nilai_input(r, f"f-{r1.sub_kegiatan_id}") == "25,00"
     assert rupiah(D(400)) in teks(r)  # realisasi s.d. Maret: 300 + 100
+    assert json.loads(nilai_input(r, "semula")) == {
+        "r": {str(r1.pk): "100.00", str(r2.pk): None, str(r3.pk): None},
+        "f": {str(r1.sub_kegiatan_id): "25.00", str(r3.sub_kegiatan_id): None}}
+
+
+def test_a_typed_zero_is_kept_apart_from_a_blank(op, dinkes, baris_dinkes):
+    r1, r2, *_ = baris_dinkes
+    op.post(url(dinkes), isian(baris_dinkes, **{f"r-{r1.pk}": "0"}))
+    assert draf()[0] == {r1.pk: D(0)}
+    r = op.get(url(dinkes))
+    assert nilai_input(r, f"r-{r1.pk}") == "0,00" and nilai_input(r, f"r-{r2.pk}") == ""
 
 
 def test_indonesian_formatted_numbers_are_accepted(op, dinkes, baris_dinkes):
@@ -112,14 +130,14 @@ def test_indonesian_formatted_numbers_are_accepted(op, dinkes, baris_dinkes):
     op.post(url(dinkes), isian(baris_dinkes, **{
         f"r-{r1.pk}": "Rp 100", f"r-{r3.pk}": "1.000,50", f"r-{r2.pk}": " 50 ",
         f"f-{r3.sub_kegiatan_id}": "12,5%"}))
-    jumlah = dict(RealisasiKeuangan.objects.filter(bulan=3).values_list("rincian_id", "jumlah"))
-    assert jumlah == {r1.pk: D(100), r2.pk: D(50), r3.pk: D("1000.50")}
-    assert RealisasiFisik.objects.get(sub_kegiatan_id=r3.sub_kegiatan_id).persen == D("12.5")
+    assert draf() == ({r1.pk: D(100), r2.pk: D(50), r3.pk: D("1000.50")},
+                      {r3.sub_kegiatan_id: D("12.5")})
 
 
 def _tidak_ada_yang_tersimpan(dinkes):
     assert not RealisasiKeuangan.objects.filter(bulan=3).exists()
     assert not RealisasiFisik.objects.exists()
+    assert draf() == ({}, {})
     assert LaporanBulanan.objects.get(opd=dinkes, bulan=3).revisi == 0
 
 
@@ -164,10 +182,12 @@ def test_a_cumulative_above_the_pagu_is_refused_and_nothing_is_written(op, dinke
 
 def test_a_warning_must_be_explained_before_the_report_can_be_submitted(
         op, dinkes, baris_dinkes):
-    r1, *_ = baris_dinkes
+    r1, r2, r3, _ = baris_dinkes
     kode = f"lebih_ak:{r1.pk}"
     # r1: 200 before + 300 now = 500 against anggaran kas 300: more than 10% above
-    data = isian(baris_dinkes, **{f"r-{r1.pk}": "300", "aksi": "ajukan"})
+    data = isian(baris_dinkes, **{f"r-{r1.pk}": "300", f"r-{r2.pk}": "0", "aksi": "ajukan",
+                                  f"f-{r1.sub_kegiatan_id}": "30",
+                                  f"f-{r3.sub_kegiatan_id}": "0"})
     r = op.post(url(dinkes), data, follow=True)
     isi = teks(r)
     assert "tersimpan, tetapi belum diajukan" in isi
@@ -203,25 +223,86 @@ def test_saving_with_warnings_lists_them_with_a_place_for_the_explanation(
                      r.content.decode())
 
 
-def test_a_stale_page_shows_the_conflict_keeps_the_typed_value_and_a_second_save_overwrites(
-        op, dinkes, baris_dinkes, operator_dinkes):
-    r1, *_ = baris_dinkes
-    lap = services.laporan_untuk(dinkes, 2025, 3)
-    services.simpan(lap, operator_dinkes, revisi=0, realisasi={r1.pk: D(40)}, fisik={},
-                    sekarang=waktu(2025, 3, 5))  # a colleague saved meanwhile
-    data = isian(baris_dinkes, **{f"r-{r1.pk}": "77"})
-    r = op.post(url(dinkes), data)
+def test_submitting_with_blanks_names_each_blank_row_and_keeps_the_draft(
+        op, dinkes, baris_dinkes):
+    r1, r2, r3, _ = baris_dinkes
+    r = op.get(url(dinkes))
+    assert "Belum lengkap untuk diajukan: 2 rincian dengan anggaran kas belum diisi " \
+           "realisasinya dan 2 sub kegiatan belum diisi fisiknya" in teks(r)
+    r = op.post(url(dinkes), isian(baris_dinkes, **{f"r-{r1.pk}": "100", "aksi": "ajukan"}),
+                follow=True)
+    isi = teks(r)
+    assert "tersimpan, tetapi belum diajukan" in isi
+    assert f"{SUB1} Sub Kegiatan {SUB1} · PAD · 5.1.02: realisasi Maret 2025 belum diisi" in isi
+    assert f"{SUB1} Sub Kegiatan {SUB1}: realisasi fisik Maret 2025 belum diisi" in isi
+    assert LaporanBulanan.objects.get(opd=dinkes, bulan=3).status == StatusLaporan.DRAFT
+    assert draf()[0] == {r1.pk: D(100)}
+    assert "1 rincian dengan anggaran kas belum diisi" in isi
+    assert re.search(rf'<tr class="rincian[^"]*rincian--kosong[^"]*" id="baris-{r2.pk}"',
+                     r.content.decode())
+
+
+def _halaman(client, opd):
+    """What a page loaded now would post back: its revision and originals."""
+    r = client.get(url(opd))
+    return {"revisi": nilai_input(r, "revisi"), "semula": nilai_input(r, "semula")}
+
+
+def test_two_tabs_a_stale_tab_keeps_the_other_tabs_line_and_asks_where_both_changed(
+        client, op, dinkes, baris_dinkes, operator_dinkes):
+    """Finding 4 through the form: tab 1 saves a line; stale tab 2 saves another line and
+    tab 1's value survives; a line both tabs changed is shown with both values to choose."""
+    r1, r2, *_ = baris_dinkes
+    rekan = User.objects.create_user("siti", password="x", peran=Peran.OPERATOR,
+                                     first_name="Siti", last_name="Aminah")
+    rekan.opd.add(dinkes)
+    tab2 = _halaman(op, dinkes)
+    client2 = client.__class__()
+    client2.force_login(rekan)
+    tab1 = _halaman(client2, dinkes)
+    assert client2.post(url(dinkes), isian(baris_dinkes, **tab1, **{
+        f"r-{r1.pk}": "300"})).status_code == 302
+
+    r = op.post(url(dinkes), isian(baris_dinkes, **tab2, **{f"r-{r2.pk}": "50"}), follow=True)
+    assert r.status_code == 200
+    assert draf()[0] == {r1.pk: D(300), r2.pk: D(50)}
+    assert "diubah oleh Siti Aminah (siti) pada 05-03-2025 12.00" in teks(r)
+
+    tab2 = _halaman(op, dinkes)  # tab 2 reloaded; tab 1 changes r2 from its stale page
+    r = client2.post(url(dinkes), isian(baris_dinkes, **tab1, **{
+        f"r-{r1.pk}": "300,00", f"r-{r2.pk}": "70"}))
     assert r.status_code == 409
     isi = teks(r)
-    assert "telah diubah oleh pengguna lain" in isi
-    assert nilai_input(r, f"r-{r1.pk}") == "77"
-    assert nilai_input(r, "revisi") == "1"  # the current revision: saving again overwrites
-    assert "Sekarang tersimpan: 40,00 — isian Anda: 77" in isi
-    assert RealisasiKeuangan.objects.get(rincian=r1, bulan=3).jumlah == D(40)
+    assert "Juga diubah oleh op.dinkes pada 05-03-2025 12.00 — pilih nilai yang dipakai" in isi
+    assert "Nilai Anda 70,00 Nilai tersimpan 50,00" in isi
+    assert "pengguna lain" not in isi
+    assert nilai_input(r, f"r-{r2.pk}") == "70"
+    assert nilai_input(r, "bentrok") == f"r-{r2.pk}"
+    assert draf()[0] == {r1.pk: D(300), r2.pk: D(50)}
 
-    data["revisi"] = nilai_input(r, "revisi")
+    ulang = {"revisi": nilai_input(r, "revisi"), "semula": nilai_input(r, "semula"),
+             "bentrok": f"r-{r2.pk}"}
+    data = isian(baris_dinkes, **ulang, **{f"r-{r1.pk}": "300,00", f"r-{r2.pk}": "70"})
+    r = client2.post(url(dinkes), data)
+    assert r.status_code == 422  # saved again without choosing: nothing is guessed
+    assert "pilih nilai Anda atau nilai yang tersimpan" in teks(r)
+    assert client2.post(url(dinkes), data | {f"pilih-r-{r2.pk}": "tersimpan"}).status_code == 302
+    assert draf()[0] == {r1.pk: D(300), r2.pk: D(50)}
+
+
+def test_choosing_ones_own_value_in_a_conflict_writes_it(op, dinkes, baris_dinkes,
+                                                          operator_dinkes):
+    r1, *_ = baris_dinkes
+    lama = _halaman(op, dinkes)
+    lap = LaporanBulanan.objects.get(opd=dinkes, bulan=3)
+    services.simpan(lap, operator_dinkes, revisi=0, realisasi={r1.pk: D(40)}, fisik={})
+    r = op.post(url(dinkes), isian(baris_dinkes, **lama, **{f"r-{r1.pk}": "77"}))
+    assert r.status_code == 409
+    assert "Anda sendiri (di tab atau perangkat lain)" in teks(r)
+    data = isian(baris_dinkes, revisi=nilai_input(r, "revisi"), semula=nilai_input(r, "semula"),
+                 bentrok=f"r-{r1.pk}", **{f"r-{r1.pk}": "77", f"pilih-r-{r1.pk}": "anda"})
     assert op.post(url(dinkes), data).status_code == 302
-    assert RealisasiKeuangan.objects.get(rincian=r1, bulan=3).jumlah == D(77)
+    assert draf()[0] == {r1.pk: D(77)}
 
 
 def test_another_opds_operator_gets_404_on_get_and_post(client, operator_pupr, dinkes,
@@ -230,7 +311,7 @@ def test_another_opds_operator_gets_404_on_get_and_post(client, operator_pupr, d
     client.force_login(operator_pupr)
     assert client.get(url(dinkes)).status_code == 404
     assert client.post(url(dinkes), isian(baris_dinkes, **{f"r-{r1.pk}": "5"})).status_code == 404
-    assert not RealisasiKeuangan.objects.filter(bulan=3).exists()
+    assert draf() == ({}, {})
     assert not LaporanBulanan.objects.filter(opd=dinkes).exists()
 
 
@@ -242,8 +323,7 @@ def test_posting_another_opds_ids_into_ones_own_form_is_forbidden(
     asing = r1.pk if nama == "r" else r1.sub_kegiatan_id
     r = client.post(url(pupr), {"revisi": "0", f"r-{lain.pk}": "1", f"{nama}-{asing}": nilai})
     assert r.status_code == 403
-    assert not RealisasiKeuangan.objects.filter(bulan=3).exists()
-    assert not RealisasiFisik.objects.exists()
+    assert draf() == ({}, {})
 
 
 @pytest.mark.parametrize("peran", ["verifikator", "pimpinan"])
@@ -260,21 +340,21 @@ def test_verifikator_and_pimpinan_see_the_grid_read_only_and_cannot_post(
     assert reverse("reporting:pemeriksaan", args=[lap.pk]) in isi
     r = client.post(url(dinkes), isian(baris_dinkes, **{f"r-{r1.pk}": "5"}))
     assert r.status_code == 403
-    assert not RealisasiKeuangan.objects.filter(bulan=3).exists()
+    assert draf() == ({}, {})
 
 
 def test_an_admin_may_fill_any_opds_report(client, dinkes, baris_dinkes):
     r1, *_ = baris_dinkes
     client.force_login(User.objects.create_user("adm", password="x", peran=Peran.ADMIN))
     assert client.post(url(dinkes), isian(baris_dinkes, **{f"r-{r1.pk}": "5"})).status_code == 302
-    assert RealisasiKeuangan.objects.get(rincian=r1, bulan=3).jumlah == D(5)
+    assert draf()[0] == {r1.pk: D(5)}
 
 
 def test_a_returned_report_shows_the_verifiers_note_and_can_be_fixed(
         op, dinkes, baris_dinkes, operator_dinkes, verifikator):
     r1, r2, r3, _ = baris_dinkes
     lap = services.laporan_untuk(dinkes, 2025, 3)
-    services.simpan(lap, operator_dinkes, revisi=0, realisasi={r1.pk: D(100)},
+    services.simpan(lap, operator_dinkes, revisi=0, realisasi={r1.pk: D(100), r2.pk: D(50)},
                     fisik={r1.sub_kegiatan_id: D(30), r3.sub_kegiatan_id: D(0)})
     lap.refresh_from_db()
     services.ajukan(lap, operator_dinkes, revisi=lap.revisi)
@@ -333,7 +413,7 @@ def _jumlah_query(client, n, kode, operator):
     with CaptureQueriesContext(connection) as post:
         r = client.post(url(o), data)
     assert r.status_code == 302, teks(r)
-    assert RealisasiKeuangan.objects.filter(rincian__opd=o, bulan=3, jumlah=90).count() == n
+    assert IsianRealisasi.objects.filter(rincian__opd=o, jumlah=90).count() == n
     return len(get.captured_queries), len(post.captured_queries)
 
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from budget.models import RealisasiFisik, RealisasiKeuangan
-from exchange.lembar import KOLOM_FISIK, KOLOM_REALISASI
-from reporting.models import LaporanBulanan, StatusLaporan
+from exchange.lembar import KOLOM_FISIK, KOLOM_REALISASI, KOLOM_SEMULA
+from reporting.models import IsianFisik, IsianRealisasi, LaporanBulanan, StatusLaporan
 
 from .conftest import D, waktu
 
@@ -60,7 +60,14 @@ def baris_data(ws):
 def keadaan():
     return (sorted(RealisasiKeuangan.objects.values_list("rincian_id", "bulan", "jumlah")),
             sorted(RealisasiFisik.objects.values_list("sub_kegiatan_id", "bulan", "persen")),
-            list(LaporanBulanan.objects.values_list("pk", "revisi", "status")))
+            list(LaporanBulanan.objects.values_list("pk", "revisi", "status")),
+            sorted(IsianRealisasi.objects.values_list("rincian_id", "jumlah")),
+            sorted(IsianFisik.objects.values_list("sub_kegiatan_id", "persen")))
+
+
+def draf():
+    return (dict(IsianRealisasi.objects.values_list("rincian_id", "jumlah")),
+            dict(IsianFisik.objects.values_list("sub_kegiatan_id", "persen")))
 
 
 def test_the_sheet_lists_every_line_with_codes_pagu_and_figures(client, operator_dinkes,
@@ -71,26 +78,28 @@ def test_the_sheet_lists_every_line_with_codes_pagu_and_figures(client, operator
     client.force_login(operator_dinkes)
     client.get(reverse("reporting:formulir", args=[r1.opd_id, 2025, 3]))  # report exists
 
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):  # the drafts are two of them
         resp = client.get(url_unduh(r1.opd))
 
     assert resp["Content-Disposition"].endswith('lembar-isian-1.02.0.00.0.00.01.0000-2025-03.xlsx"')
     wb = load_workbook(io.BytesIO(resp.content))
     assert wb.sheetnames == ["Realisasi", "Fisik", "Identitas"]
     ws = wb["Realisasi"]
-    assert [c.value for c in ws[4]] == [k for k, _ in KOLOM_REALISASI]
+    assert [c.value for c in ws[4]] == [k for k, _ in KOLOM_REALISASI] + [KOLOM_SEMULA]
+    assert ws.column_dimensions["J"].hidden
     data = baris_data(ws)
     assert [r[:4] for r in data] == [[SUB1, data[0][1], "DAU", "5.1.02"],
                                      [SUB1, data[0][1], "PAD", "5.1.02"],
                                      [SUB2, data[2][1], "DAU", "5.2.03"]]
-    # pagu, anggaran kas of March, realisasi up to February, realisasi of March
+    # pagu, anggaran kas of March, realisasi up to February, realisasi of March (twice: the
+    # cell to fill, and the hidden value at download)
     assert [[D(x) if x is not None else None for x in r[5:]] for r in data] == [
-        [D(1200), D(100), D(200), D("75.50")],
-        [D(600), D(50), D(100), None],
-        [D(2400), D(0), D(0), None],
+        [D(1200), D(100), D(200), D("75.50"), D("75.50")],
+        [D(600), D(50), D(100), None, None],
+        [D(2400), D(0), D(0), None, None],
     ]
     assert "PUPR" not in str(data) and "1.03.03" not in str(data)
-    assert [c.value for c in wb["Fisik"][4]] == [k for k, _ in KOLOM_FISIK]
+    assert [c.value for c in wb["Fisik"][4]] == [k for k, _ in KOLOM_FISIK] + [KOLOM_SEMULA]
     assert [r[0] for r in baris_data(wb["Fisik"])] == [SUB1, SUB2]
     identitas = {r[0].value: r[1].value for r in wb["Identitas"].iter_rows(min_row=2, max_row=6)}
     assert identitas == {"kode_opd": "1.02.0.00.0.00.01.0000", "nama_opd": "Dinas Kesehatan",
@@ -131,10 +140,8 @@ def test_a_filled_sheet_round_trips_into_the_report(client, operator_dinkes, bar
 
     assert resp.status_code == 302
     assert resp.url == reverse("reporting:formulir", args=[r1.opd_id, 2025, 3])
-    maret = dict(RealisasiKeuangan.objects.filter(bulan=3).values_list("rincian_id", "jumlah"))
-    assert maret == {r1.pk: D("100.25"), r2.pk: D("50.50")}
-    assert dict(RealisasiFisik.objects.filter(bulan=3).values_list("sub_kegiatan_id", "persen")
-                ) == {r1.sub_kegiatan_id: D(25)}
+    assert draf() == ({r1.pk: D("100.25"), r2.pk: D("50.50")}, {r1.sub_kegiatan_id: D(25)})
+    assert not RealisasiKeuangan.objects.filter(bulan=3).exists()  # a draft: not counted
     lap = LaporanBulanan.objects.get(opd=r1.opd, bulan=3)
     assert lap.revisi == 1 and lap.status == StatusLaporan.DRAFT
     halaman = teks(client.get(resp.url))
@@ -143,6 +150,8 @@ def test_a_filled_sheet_round_trips_into_the_report(client, operator_dinkes, bar
     lagi = unduh(client, r1.opd)
     assert [r[8] for r in baris_data(lagi["Realisasi"])] == [100.25, 50.5, None]
     assert lagi["Identitas"]["B6"].value == 1
+    assert kirim(client, r1.opd, lagi).status_code == 302
+    assert draf() == ({r1.pk: D("100.25"), r2.pk: D("50.50")}, {r1.sub_kegiatan_id: D(25)})
 
 
 def test_rows_are_mapped_by_their_codes_not_their_position(client, operator_dinkes, baris_dinkes):
@@ -159,8 +168,7 @@ def test_rows_are_mapped_by_their_codes_not_their_position(client, operator_dink
 
     assert kirim(client, r1.opd, wb).status_code == 302
 
-    assert dict(RealisasiKeuangan.objects.filter(bulan=3).values_list("rincian_id", "jumlah")
-                ) == {r1.pk: D(11), r2.pk: D(7)}
+    assert draf()[0] == {r1.pk: D(11), r2.pk: D(7)}
 
 
 def test_a_bad_value_shows_row_column_value_and_reason_and_changes_nothing(
@@ -198,21 +206,45 @@ def test_a_value_the_form_refuses_is_refused_with_its_sheet_row(client, operator
     assert keadaan() == sebelum
 
 
-def test_a_sheet_of_an_older_revision_is_refused_as_a_conflict(client, operator_dinkes,
-                                                               baris_dinkes):
-    r1 = baris_dinkes[0]
+def test_an_older_sheet_keeps_what_changed_since_and_asks_where_both_changed(
+        client, operator_dinkes, baris_dinkes):
+    r1, r2, *_ = baris_dinkes
     client.force_login(operator_dinkes)
     lama = unduh(client, r1.opd)
     baru = unduh(client, r1.opd)
     baru["Realisasi"]["I5"] = 10
     assert kirim(client, r1.opd, baru).status_code == 302
+    # The old sheet changed another line only: that line is saved, line 1 keeps its 10.
+    lama["Realisasi"]["I6"] = 20
+    assert kirim(client, r1.opd, lama).status_code == 302
+    assert draf()[0] == {r1.pk: D(10), r2.pk: D(20)}
+    # Both changed line 1: nothing is saved, the form shows both values to choose from.
+    lama["Realisasi"]["I5"] = 30
+    sebelum = keadaan()
+    resp = kirim(client, r1.opd, lama)
+    assert resp.status_code == 409
+    halaman = teks(resp)
+    assert "Anda sendiri (di tab atau perangkat lain)" in halaman
+    assert "Nilai Anda 30,00 Nilai tersimpan 10,00" in halaman
+    assert "pengguna lain" not in halaman
+    assert keadaan() == sebelum
+
+
+def test_a_sheet_without_download_values_and_of_an_older_revision_is_refused(
+        client, operator_dinkes, baris_dinkes):
+    """Sheets made before the hidden column existed are guarded by their revision alone."""
+    r1 = baris_dinkes[0]
+    client.force_login(operator_dinkes)
+    lama = unduh(client, r1.opd)
+    for lembar in (lama["Realisasi"], lama["Fisik"]):
+        lembar.delete_cols(lembar.max_column)
+    baru = unduh(client, r1.opd)
+    baru["Realisasi"]["I5"] = 10
+    assert kirim(client, r1.opd, baru).status_code == 302
     lama["Realisasi"]["I5"] = 20
     sebelum = keadaan()
-
     resp = kirim(client, r1.opd, lama)
-
     assert resp.status_code == 409
-    assert "telah diubah oleh pengguna lain" in teks(resp)
     assert keadaan() == sebelum
 
 
@@ -307,7 +339,7 @@ def test_warnings_do_not_block_the_upload_as_in_the_form(client, operator_dinkes
     resp = kirim(client, r1.opd, wb)
 
     assert resp.status_code == 302
-    assert RealisasiKeuangan.objects.get(rincian=r1, bulan=3).jumlah == D(300)
+    assert draf()[0] == {r1.pk: D(300)}
     assert "1 peringatan belum dijelaskan" in teks(client.get(resp.url))
 
 
@@ -336,4 +368,4 @@ def test_a_percentage_typed_as_45_percent_is_read_as_45_not_0_45(client, operato
     sel = wb["Fisik"]["F5"]
     sel.value, sel.number_format = 0.45, "0%"
     assert kirim(client, r1.opd, wb).status_code == 302
-    assert RealisasiFisik.objects.get(sub_kegiatan_id=r1.sub_kegiatan_id, bulan=3).persen == D(45)
+    assert draf()[1] == {r1.sub_kegiatan_id: D(45)}

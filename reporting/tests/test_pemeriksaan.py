@@ -108,9 +108,10 @@ def test_the_verifier_sees_the_header_and_the_reports_totals(client, laporan, ve
 
 def test_a_late_first_submission_shows_the_days_late(client, baris_dinkes, dinkes,
                                                       operator_dinkes, verifikator):
-    r1, *_ = baris_dinkes
+    r1, r2, r3, _ = baris_dinkes
     lap = services.laporan_untuk(dinkes, 2025, 3)
-    _simpan(lap, operator_dinkes, {r1.pk: D(100)})
+    _simpan(lap, operator_dinkes, {r1.pk: D(100), r2.pk: D(0)},
+            {r1.sub_kegiatan_id: D(25), r3.sub_kegiatan_id: D(0)})
     _ajukan(lap, operator_dinkes, waktu(2025, 4, 13, 9))
     client.force_login(verifikator)
     assert "Terlambat 3 hari" in _teks(client.get(_url(lap)))
@@ -128,9 +129,10 @@ def test_the_changes_since_the_previous_submission_show_old_new_and_difference(
 
 def test_a_first_submission_says_there_is_nothing_to_compare(
         client, baris_dinkes, dinkes, operator_dinkes, verifikator):
-    r1, *_ = baris_dinkes
+    r1, r2, r3, _ = baris_dinkes
     lap = services.laporan_untuk(dinkes, 2025, 3)
-    _simpan(lap, operator_dinkes, {r1.pk: D(100)})
+    _simpan(lap, operator_dinkes, {r1.pk: D(100), r2.pk: D(0)},
+            {r1.sub_kegiatan_id: D(25), r3.sub_kegiatan_id: D(0)})
     _ajukan(lap, operator_dinkes, waktu(2025, 4, 8))
     client.force_login(verifikator)
     assert "Ini pengajuan pertama" in _bagian(client.get(_url(lap)).content.decode(), "perubahan")
@@ -151,11 +153,16 @@ def test_the_audit_trail_shows_who_changed_which_value_from_what_to_what(
 
     client.force_login(verifikator)
     jejak = _bagian(client.get(_url(laporan)).content.decode(), "jejak-audit")
-    assert ("10 Apr 2025, 12.00 op.dinkes 1.02.02.2.01.0001 Sub Kegiatan 1.02.02.2.01.0001 "
+    # The official values change when submitted; the drafts show what was typed meanwhile.
+    assert ("12 Apr 2025, 12.00 op.dinkes 1.02.02.2.01.0001 Sub Kegiatan 1.02.02.2.01.0001 "
             "· PAD · 5.1.02 Realisasi keuangan Rp 50,00 Rp 60,00") in jejak
-    assert ("2 Apr 2025, 12.00 op.dinkes 1.02.02.2.01.0001 Sub Kegiatan 1.02.02.2.01.0001 "
+    assert ("10 Apr 2025, 12.00 op.dinkes 1.02.02.2.01.0001 Sub Kegiatan 1.02.02.2.01.0001 "
+            "· PAD · 5.1.02 Isian realisasi (draf) – Rp 60,00") in jejak
+    assert ("8 Apr 2025, 12.00 op.dinkes 1.02.02.2.01.0001 Sub Kegiatan 1.02.02.2.01.0001 "
             "· PAD · 5.1.02 Realisasi keuangan – Rp 50,00") in jejak
-    assert "Realisasi fisik – 25,00%" in jejak
+    assert ("2 Apr 2025, 12.00 op.dinkes 1.02.02.2.01.0001 Sub Kegiatan 1.02.02.2.01.0001 "
+            "· PAD · 5.1.02 Isian realisasi (draf) – Rp 50,00") in jejak
+    assert "Realisasi fisik – 25,00%" in jejak and "Isian fisik (draf) – 25,00%" in jejak
     assert ("verif Permasalahan 1.02.02.2.01.0001: Tender gagal, tidak ada penawaran memenuhi "
             "syarat. Tindak lanjut Tender ulang. Tender ulang dengan persyaratan "
             "disederhanakan.") in jejak
@@ -370,7 +377,7 @@ def test_the_verifier_sees_the_queue_oldest_first_and_recent_decisions(
         client, laporan, baris_dinkes, pupr, operator_pupr, verifikator):
     *_, lain = baris_dinkes
     lap_pupr = services.laporan_untuk(pupr, 2025, 3)
-    _simpan(lap_pupr, operator_pupr, {lain.pk: D(0)})
+    _simpan(lap_pupr, operator_pupr, {lain.pk: D(0)}, {lain.sub_kegiatan_id: D(0)})
     _ajukan(lap_pupr, operator_pupr, waktu(2025, 4, 11))  # before Dinkes' resubmission
     client.force_login(verifikator)
     resp = client.get(reverse("reporting:daftar"))
@@ -459,3 +466,23 @@ def test_the_audit_trail_leaves_out_permasalahan_closed_before_the_month(
     jejak = _bagian(client.get(_url(laporan)).content.decode(), "jejak-audit")
     assert "Selesai di Maret." in jejak
     assert "Selesai di Februari." not in jejak
+
+
+def test_the_summary_card_and_the_table_show_the_same_fisik(
+        client, baris_dinkes, dinkes, operator_dinkes, verifikator):
+    """Finding 3: the table showed "–" for a sub kegiatan whose blank fisik the card counted
+    with last month's value."""
+    r1, r2, r3, _ = baris_dinkes
+    t.fisik(dinkes, "1.02.02.2.01.0001", 2, realisasi=40, target=45)
+    lap = services.laporan_untuk(dinkes, 2025, 3)
+    _simpan(lap, operator_dinkes, {r1.pk: D(100)}, {r3.sub_kegiatan_id: D(10)})
+    client.force_login(verifikator)
+    html = client.get(_url(lap)).content.decode()
+    # (1.800 × 40 + 2.400 × 10) / 4.200
+    assert "Realisasi fisik 22,86%" in _bagian(html, "angka-laporan")
+    assert "termasuk isian draf operator yang belum diajukan" in _bagian(html, "angka-laporan")
+    rincian = _bagian(html, "rincian")
+    assert "1.02.02.2.01.0001 Sub Kegiatan 1.02.02.2.01.0001 1.800,00" in rincian
+    assert "40,00% belum diisi; dihitung fisik bulan lalu · target –" in rincian
+    assert "10,00% target" in rincian
+    assert "Jumlah 4.200,00 450,00 100,00 400,00 88,89% 22,86%" in rincian

@@ -74,6 +74,13 @@ def test_a_target_date_before_the_reports_month_is_refused(laporan, operator_din
         _tambah(laporan, operator_dinkes, sub1, target_selesai=datetime.date(2025, 2, 1))
 
 
+def _nol(baris_dinkes) -> dict:
+    """Nothing spent in March on the two lines with anggaran kas due: typed zeros, so the
+    report is complete enough to submit."""
+    r1, r2, *_ = baris_dinkes
+    return {r1.pk: t.D(0), r2.pk: t.D(0)}
+
+
 def test_another_opds_sub_kegiatan_is_forbidden(laporan, operator_dinkes, baris_dinkes):
     lain = baris_dinkes[3]
     with pytest.raises(PermissionDenied):
@@ -83,7 +90,7 @@ def test_another_opds_sub_kegiatan_is_forbidden(laporan, operator_dinkes, baris_
 
 def test_a_submitted_report_takes_no_new_obstacle(laporan, operator_dinkes, baris_dinkes, sub1):
     r1, r2, r3, _ = baris_dinkes
-    services.simpan(laporan, operator_dinkes, revisi=0, realisasi={},
+    services.simpan(laporan, operator_dinkes, revisi=0, realisasi=_nol(baris_dinkes),
                     fisik={sub1: t.D(20), r3.sub_kegiatan_id: t.D(0)})
     laporan.refresh_from_db()
     services.ajukan(laporan, operator_dinkes, revisi=laporan.revisi)
@@ -218,7 +225,7 @@ def test_the_page_offers_no_forms_once_the_report_is_submitted(
         client, operator_dinkes, dinkes, laporan, baris_dinkes, sub1):
     r3 = baris_dinkes[2]
     _tambah(laporan, operator_dinkes, sub1)
-    services.simpan(laporan, operator_dinkes, revisi=0, realisasi={},
+    services.simpan(laporan, operator_dinkes, revisi=0, realisasi=_nol(baris_dinkes),
                     fisik={sub1: t.D(20), r3.sub_kegiatan_id: t.D(0)})
     laporan.refresh_from_db()
     services.ajukan(laporan, operator_dinkes, revisi=laporan.revisi)
@@ -231,7 +238,7 @@ def test_the_page_offers_no_forms_once_the_report_is_submitted(
 def test_adding_from_a_stale_page_after_submission_says_why(
         client, operator_dinkes, dinkes, laporan, baris_dinkes, sub1):
     r3 = baris_dinkes[2]
-    services.simpan(laporan, operator_dinkes, revisi=0, realisasi={},
+    services.simpan(laporan, operator_dinkes, revisi=0, realisasi=_nol(baris_dinkes),
                     fisik={sub1: t.D(20), r3.sub_kegiatan_id: t.D(0)})
     laporan.refresh_from_db()
     services.ajukan(laporan, operator_dinkes, revisi=laporan.revisi)

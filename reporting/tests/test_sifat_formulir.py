@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from budget.models import RealisasiFisik, RealisasiKeuangan
 from lib.angka import AngkaTidakValid, baca_angka
-from reporting.models import LaporanBulanan
+from reporting.models import IsianFisik, IsianRealisasi, LaporanBulanan
 
 from .conftest import waktu
 from .test_formulir import url
@@ -43,6 +43,8 @@ def _keadaan(dinkes):
         sorted(RealisasiKeuangan.objects.values_list("rincian_id", "bulan", "jumlah")),
         sorted(RealisasiFisik.objects.values_list("sub_kegiatan_id", "bulan", "persen")),
         lap,
+        sorted(IsianRealisasi.objects.values_list("rincian_id", "jumlah")),
+        sorted(IsianFisik.objects.values_list("sub_kegiatan_id", "persen")),
     )
 
 
@@ -75,12 +77,13 @@ def test_any_post_is_saved_whole_or_not_at_all_and_never_a_server_error(
         assert resp.status_code in (200, 302, 400, 403, 409, 422), resp.status_code
         sesudah = _keadaan(dinkes)
         if resp.status_code == 302:
-            # saved: every readable amount typed is what the database holds for March
-            tersimpan = {rid: j for rid, b, j in sesudah[0] if b == 3}
+            # saved: every readable amount typed is the report's March value now — the
+            # draft, or the official value once submitted; a blank stays blank
+            tersimpan = {rid: j for rid, b, j in sesudah[0] if b == 3} | dict(sesudah[3])
             for rincian, teks in zip((r1, r2, r3), r, strict=True):
                 v = _baca(teks)
-                if teks.strip() == "" or v == 0:
-                    assert tersimpan.get(rincian.pk, Decimal(0)) == 0
+                if teks.strip() == "":
+                    assert tersimpan.get(rincian.pk) is None
                 elif v is not None:
                     assert tersimpan[rincian.pk] == v
             assert sesudah[2]["revisi"] == sebelum[2]["revisi"] + 1

@@ -22,12 +22,20 @@ from lib.periode import nama_bulan
 from .. import permasalahan as layanan_permasalahan
 from .. import services, tertunda
 from ..akses import boleh_mengisi, opd_atau_404, wajib_boleh_mengisi
-from ..forms import IsianLaporan, PermasalahanTambahForm, PermasalahanUbahForm, baca_isian
+from ..forms import (
+    IsianLaporan,
+    PermasalahanTambahForm,
+    PermasalahanUbahForm,
+    baca_isian,
+    semula_json,
+)
+from ..gabung import Kunci, Nilai
 from ..isi import muat_isi
 from ..models import LaporanBulanan, PenjelasanPeringatan, PeriodePelaporan, Permasalahan
-from ..services import KonflikRevisi, LaporanDitolak
-from ..validasi import Pesan, Tingkat, galat, periksa
+from ..services import IsianBentrok, KonflikIsian, KonflikRevisi, LaporanDitolak
+from ..validasi import Pesan, Tingkat, galat, periksa, periksa_lengkap
 from .formulir_grid import daftar_permasalahan, grid, pesan_salah_baca
+from .formulir_konflik import pilihan_diterapkan, setelah_konflik, teks_diubah_lain
 
 
 def _laporan(opd, tahun: int, bulan: int) -> LaporanBulanan:
@@ -66,16 +74,20 @@ _HALAMAN = "reporting/formulir.html"
 
 def _tampilkan(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = None,
                galat_lain: list[Pesan] = (), konflik: str = "", revisi: int | None = None,
+               bentrok: list[IsianBentrok] = (), semula: dict[Kunci, Nilai] | None = None,
                form_tambah=None, form_ubah=None, ubah_pk: int | None = None, status: int = 200,
                template: str = _HALAMAN, pesan_masalah: str = ""):
+    """The form page. ``semula`` is what the page's inputs held when the user first loaded
+    them (kept across a refused save); by default what is stored now."""
     isi = muat_isi(lap)
     sekarang = timezone.now()
     periode = PeriodePelaporan.objects.filter(tahun_id=lap.tahun_id, bulan=lap.bulan).first()
     batas = services.batas_waktu(lap.tahun.tahun, lap.bulan, periode)
     pesan_periode = services.pesan_periode(lap, sekarang)
     # Checked against what the user typed (kept on the page), else against what is stored.
-    pesan = periksa(lap.bulan, *isi.untuk_validasi(isian.realisasi if isian else None,
-                                                   isian.fisik if isian else None))
+    untuk_validasi = isi.untuk_validasi(isian.realisasi if isian else None,
+                                        isian.fisik if isian else None)
+    pesan = periksa(lap.bulan, *untuk_validasi)
     kode_lain = {p.kode for p in galat_lain}
     daftar_galat = list(galat_lain) + [p for p in galat(pesan) if p.kode not in kode_lain]
     peringatan = [p for p in pesan if p.tingkat == Tingkat.PERINGATAN]
@@ -86,9 +98,13 @@ def _tampilkan(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = Non
     tersimpan = dict(penjelasan)
     if isian:
         penjelasan.update(isian.penjelasan)
-    subs, total = grid(isi, isian, daftar_galat + peringatan, konflik=bool(konflik))
     dapat_mengisi = (boleh_mengisi(request.user) and lap.pk is not None and lap.dapat_diubah
                      and not pesan_periode)
+    # Blanks submission will refuse: shown while the report can still be filled.
+    kosong = (periksa_lengkap(f"{nama_bulan(lap.bulan)} {lap.tahun.tahun}", *untuk_validasi)
+              if dapat_mengisi else [])
+    subs, total = grid(isi, isian, daftar_galat + peringatan, bentrok=bentrok, kosong=kosong,
+                       saya=request.user)
     sub_pilihan = [(s.sub_kegiatan_id, s.label) for s in isi.sub]
     if form_tambah is None:
         awal = {}
@@ -116,6 +132,11 @@ def _tampilkan(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = Non
         "batas": batas,
         "terlambat": lap.pk is not None and lap.dapat_diubah and sekarang > batas,
         "konflik": konflik,
+        "bentrok": bentrok,
+        "bentrok_kunci": ",".join(f"{k}-{i}" for k, i in (b.kunci for b in bentrok)),
+        "semula": semula_json(isi.nilai_kini() if semula is None else semula),
+        "kosong_baris": sum(1 for p in kosong if p.rincian_id is not None),
+        "kosong_sub": sum(1 for p in kosong if p.sub_kegiatan_id is not None),
         "belum_tersimpan": isian is not None,
         "revisi": lap.revisi if revisi is None else revisi,
         "dapat_mengisi": dapat_mengisi,
@@ -144,21 +165,36 @@ def _simpan(request, lap: LaporanBulanan, data=None):
     if isian.salah:
         galat_baca = pesan_salah_baca(muat_isi(lap), isian)
         return _tampilkan(request, lap, isian=isian, galat_lain=galat_baca,
-                          revisi=isian.revisi, status=422)
+                          revisi=isian.revisi, semula=isian.semula, status=422)
+    if belum_dipilih := pilihan_diterapkan(isian):
+        # A conflict was shown and the user saved without choosing: nothing is guessed.
+        bentrok = services.bentrok_untuk(lap, belum_dipilih, isian, request.user)
+        galat_pilih = [Pesan(Tingkat.GALAT, f"pilih:{b.kunci[0]}-{b.kunci[1]}",
+                             f"{b.label}: pilih nilai Anda atau nilai yang tersimpan.")
+                       for b in bentrok]
+        return _tampilkan(request, lap, isian=isian, galat_lain=galat_pilih, bentrok=bentrok,
+                          revisi=isian.revisi, semula=isian.semula, status=422)
     judul = f"Laporan {nama_bulan(lap.bulan)} {lap.tahun.tahun}"
     try:
         if lap.pk is None:  # a month not yet begun: nothing to lock, just say why
             raise LaporanDitolak(services.pesan_periode(lap, timezone.now()))
-        services.simpan(lap, request.user, revisi=isian.revisi, realisasi=isian.realisasi,
-                               fisik=isian.fisik, penjelasan=isian.penjelasan)
+        hasil = services.simpan(lap, request.user, revisi=isian.revisi,
+                                realisasi=isian.realisasi, fisik=isian.fisik,
+                                semula=isian.semula, penjelasan=isian.penjelasan)
+    except KonflikIsian as exc:
+        setelah_konflik(isian)
+        return _tampilkan(request, exc.laporan, isian=isian, konflik=str(exc),
+                          bentrok=exc.bentrok, revisi=exc.laporan.revisi, status=409)
     except KonflikRevisi as exc:
         return _tampilkan(request, exc.laporan, isian=isian, konflik=str(exc),
                           revisi=exc.laporan.revisi, status=409)
     except LaporanDitolak as exc:
         return _tampilkan(request, lap, isian=isian, galat_lain=exc.pesan, revisi=isian.revisi,
-                          status=422)
+                          semula=isian.semula, status=422)
 
     lap.refresh_from_db()
+    if hasil.diubah_lain:
+        messages.info(request, teks_diubah_lain(hasil.diubah_lain, request.user))
     if data.get("aksi") == "ajukan":
         try:
             services.ajukan(lap, request.user, revisi=lap.revisi)
@@ -172,7 +208,8 @@ def _simpan(request, lap: LaporanBulanan, data=None):
         return redirect(_url(lap))
 
     # The warnings that remain are listed on the page itself, each with its explanation.
-    messages.success(request, f"{judul} tersimpan.")
+    messages.success(request, f"{judul} tersimpan sebagai draf; angka ini baru dihitung "
+                              f"dalam rekap pimpinan setelah laporan diajukan.")
     return redirect(_url(lap))
 
 

@@ -13,8 +13,10 @@ from lib.periode import nama_bulan
 from lib.rupiah import angka, desimal
 
 from ..forms import IsianLaporan, PermasalahanUbahForm
+from ..gabung import FISIK, REALISASI
 from ..isi import BarisIsi, IsiLaporan, SubIsi
 from ..models import LaporanBulanan
+from ..services import IsianBentrok
 from ..validasi import Pesan, Tingkat
 
 NOL = Decimal(0)
@@ -54,6 +56,23 @@ class Jumlah:
         self.bulan_ini += bulan_ini
 
 
+@dataclass(frozen=True)
+class Bentrok:
+    """An input both the user and someone else changed, as the page offers the choice."""
+
+    nama: str  # the radio group: "pilih-r-12"
+    anda: str  # the user's value, as typed back into the input
+    tersimpan: str
+    oleh: str  # "Siti (operator.pupr) pada 06-12-2026 10.15"
+
+
+def _bentrok(b: IsianBentrok | None, saya) -> Bentrok | None:
+    if b is None:
+        return None
+    return Bentrok(f"pilih-{b.kunci[0]}-{b.kunci[1]}", _teks(b.anda), _teks(b.tersimpan),
+                   b.pengubah.teks(saya) if b.pengubah else "impor data")
+
+
 @dataclass
 class BarisTampil:
     b: BarisIsi
@@ -61,7 +80,8 @@ class BarisTampil:
     jumlah: Jumlah
     salah: bool = False  # typed value unreadable or refused
     pesan: list[Pesan] = field(default_factory=list)
-    tersimpan: str | None = None  # after a conflict: the value now stored, when it differs
+    bentrok: Bentrok | None = None  # changed here and elsewhere: the user chooses
+    kosong: bool = False  # blank while anggaran kas is due: submission will refuse it
 
     @property
     def teks_tersimpan(self) -> str:
@@ -95,7 +115,8 @@ class SubTampil:
     teks_fisik: str
     salah: bool = False
     pesan: list[Pesan] = field(default_factory=list)
-    fisik_tersimpan: str | None = None
+    bentrok: Bentrok | None = None
+    kosong: bool = False
 
     @property
     def teks_fisik_tersimpan(self) -> str:
@@ -124,7 +145,8 @@ def _di_tempat(pesan: list[Pesan], label: str) -> list[Pesan]:
 
 
 def grid(isi: IsiLaporan, isian: IsianLaporan | None, pesan: list[Pesan],
-          konflik: bool) -> tuple[list[SubTampil], Jumlah]:
+         bentrok: list[IsianBentrok] = (), kosong: list[Pesan] = (), saya=None
+         ) -> tuple[list[SubTampil], Jumlah]:
     per_baris: dict[int, list[Pesan]] = {}
     per_sub: dict[int, list[Pesan]] = {}
     for p in pesan:
@@ -132,6 +154,9 @@ def grid(isi: IsiLaporan, isian: IsianLaporan | None, pesan: list[Pesan],
             per_baris.setdefault(p.rincian_id, []).append(p)
         elif p.sub_kegiatan_id is not None:
             per_sub.setdefault(p.sub_kegiatan_id, []).append(p)
+    per_kunci = {b.kunci: b for b in bentrok}
+    kosong_r = {p.rincian_id for p in kosong if p.rincian_id is not None}
+    kosong_f = {p.sub_kegiatan_id for p in kosong if p.sub_kegiatan_id is not None}
     salah_r = {s.id for s in isian.salah if s.kolom == "r"} if isian else set()
     salah_f = {s.id for s in isian.salah if s.kolom == "f"} if isian else set()
     total, hasil = Jumlah(), []
@@ -139,12 +164,11 @@ def grid(isi: IsiLaporan, isian: IsianLaporan | None, pesan: list[Pesan],
     for s in isi.sub:
         jumlah, baris = Jumlah(), []
         for b in s.baris:
-            tersimpan = b.realisasi or NOL
             if isian and b.rincian_id in isian.teks_realisasi:
                 teks = isian.teks_realisasi[b.rincian_id]
-                nilai = isian.realisasi.get(b.rincian_id, NOL)
+                nilai = isian.realisasi.get(b.rincian_id) or NOL
             else:
-                teks, nilai = _teks(b.realisasi), tersimpan
+                teks, nilai = _teks(b.realisasi), b.realisasi or NOL
             j = Jumlah()
             j.tambah(b, nilai)
             jumlah.tambah(b, nilai)
@@ -154,20 +178,21 @@ def grid(isi: IsiLaporan, isian: IsianLaporan | None, pesan: list[Pesan],
                 b=b, teks=teks, jumlah=j,
                 pesan=_di_tempat(pb, f"{s.label} · {b.sumber_dana} · {b.jenis_belanja}"),
                 salah=b.rincian_id in salah_r or any(p.tingkat == Tingkat.GALAT for p in pb),
-                tersimpan=_teks(tersimpan) if konflik and nilai != tersimpan else None,
+                bentrok=_bentrok(per_kunci.get((REALISASI, b.rincian_id)), saya),
+                kosong=b.rincian_id in kosong_r,
             ))
         if isian and s.sub_kegiatan_id in isian.teks_fisik:
             teks_fisik = isian.teks_fisik[s.sub_kegiatan_id]
-            fisik = isian.fisik.get(s.sub_kegiatan_id)
         else:
-            teks_fisik, fisik = _teks(s.fisik), s.fisik
+            teks_fisik = _teks(s.fisik)
         ps = per_sub.get(s.sub_kegiatan_id, [])
         hasil.append(SubTampil(
             s=s, program_baru=s.program != program,
             kegiatan_baru=s.program != program or s.kegiatan != kegiatan,
             baris=baris, jumlah=jumlah, teks_fisik=teks_fisik, pesan=_di_tempat(ps, s.label),
             salah=s.sub_kegiatan_id in salah_f or any(p.tingkat == Tingkat.GALAT for p in ps),
-            fisik_tersimpan=_teks(s.fisik) if konflik and fisik != s.fisik else None,
+            bentrok=_bentrok(per_kunci.get((FISIK, s.sub_kegiatan_id)), saya),
+            kosong=s.sub_kegiatan_id in kosong_f,
         ))
         program, kegiatan = s.program, s.kegiatan
     return hasil, total

@@ -2,7 +2,8 @@
 
 The upload is the report form by another road: the sheet is read into the same
 ``realisasi``/``fisik`` dicts the form posts, and saved by ``services.simpan`` with the
-revision written in the sheet — the same validation, the same optimistic lock, all or nothing.
+revision and the download-time values written in the sheet — the same validation, the same
+field-by-field merge with what changed since the download, all or nothing.
 Errors are shown on the report page, each naming the sheet's row, column, value and reason.
 """
 
@@ -26,9 +27,10 @@ from .. import services
 from ..akses import opd_atau_404, wajib_boleh_mengisi
 from ..forms import IsianLaporan
 from ..isi import muat_isi
-from ..services import KonflikRevisi, LaporanDitolak
+from ..services import KonflikIsian, KonflikRevisi, LaporanDitolak
 from ..validasi import Pesan, Tingkat
 from .formulir import _laporan, _tampilkan, _url
+from .formulir_konflik import setelah_konflik, teks_diubah_lain
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -84,15 +86,22 @@ def unggah(request, opd_id, tahun, bulan):
     lembar = baca_lembar(berkas, isi)
     isian = IsianLaporan(revisi=lembar.revisi, teks_realisasi=lembar.teks_realisasi,
                          teks_fisik=lembar.teks_fisik, realisasi=lembar.realisasi,
-                         fisik=lembar.fisik)
+                         fisik=lembar.fisik, semula=lembar.semula)
     if lembar.galat:
         galat = [Pesan(Tingkat.GALAT, f"lembar:{i}", str(g))
                  for i, g in enumerate(lembar.galat.daftar())]
         return _tampilkan(request, lap, isian=isian if lembar.revisi is not None else None,
                           galat_lain=galat, status=422)
     try:
-        services.simpan(lap, request.user, revisi=lembar.revisi, realisasi=lembar.realisasi,
-                        fisik=lembar.fisik)
+        hasil = services.simpan(lap, request.user, revisi=lembar.revisi,
+                                realisasi=lembar.realisasi, fisik=lembar.fisik,
+                                semula=lembar.semula)
+    except KonflikIsian as exc:
+        setelah_konflik(isian)
+        return _tampilkan(request, exc.laporan, isian=isian, bentrok=exc.bentrok,
+                          revisi=exc.laporan.revisi,
+                          konflik=str(exc) + " (Lembar isian yang diunggah dibuat sebelum "
+                                             "perubahan itu.)", status=409)
     except KonflikRevisi as exc:
         return _tampilkan(request, exc.laporan, isian=isian, revisi=exc.laporan.revisi,
                           konflik=str(exc) + " Lembar isian yang diunggah dibuat dari revisi "
@@ -102,6 +111,9 @@ def unggah(request, opd_id, tahun, bulan):
                           galat_lain=_dengan_baris(exc.pesan, lembar.baris_rincian,
                                                    lembar.baris_sub))
     messages.success(request, f"Lembar isian diunggah: laporan {nama_bulan(lap.bulan)} "
-                              f"{lap.tahun.tahun} tersimpan ({len(lembar.realisasi)} rincian, "
+                              f"{lap.tahun.tahun} tersimpan sebagai draf ({hasil.ditulis} isian "
+                              f"berubah dari {len(lembar.realisasi)} rincian dan "
                               f"{len(lembar.fisik)} sub kegiatan).")
+    if hasil.diubah_lain:
+        messages.info(request, teks_diubah_lain(hasil.diubah_lain, request.user))
     return redirect(_url(lap))

@@ -163,7 +163,9 @@ def _daftar_operator(m, tahun: int, sekarang) -> list[dict]:
 
 def _ringkasan(isi) -> tuple[figures.Angka, list[dict], Decimal]:
     """The report's figures with the Rakor POP's own arithmetic (``evaluation.figures``):
-    the total, each sub kegiatan, and this month's realisasi."""
+    the total, each sub kegiatan, and this month's realisasi. The summary card and the
+    table show the same figures: a sub kegiatan without this month's fisik counts with its
+    latest earlier fisik (as the Rakor figures do), and the table says so."""
     baris, bulan_ini = [], Decimal(0)
     for s in isi.sub:
         fisik = s.fisik if s.fisik is not None else (s.fisik_sebelumnya or Decimal(0))
@@ -177,7 +179,10 @@ def _ringkasan(isi) -> tuple[figures.Angka, list[dict], Decimal]:
     per_sub = figures.kelompokkan(baris, lambda b: b.sub_kegiatan)
     total = figures.angka(sum(per_sub.values(), figures.Jumlah()))
     sub = [{"s": s, "angka": figures.angka(per_sub[s.sub_kegiatan_id]),
-            "bulan_ini": sum((b.realisasi or 0 for b in s.baris), Decimal(0))}
+            "bulan_ini": sum((b.realisasi or 0 for b in s.baris), Decimal(0)),
+            "fisik_ket": "" if s.fisik is not None else
+            "belum diisi; dihitung fisik bulan lalu" if s.fisik_sebelumnya is not None else
+            "belum diisi; dihitung 0"}
            for s in isi.sub if s.sub_kegiatan_id in per_sub]
     return total, sub, bulan_ini
 
@@ -233,6 +238,7 @@ def pemeriksaan(request, pk):
         "bulan_ini": bulan_ini,
         "per_sub": per_sub,
         "versi": isi.versi,
+        "ada_draf": isi.ada_draf,
         "permasalahan": [(s, p) for s in isi.sub for p in s.permasalahan],
         "perubahan": _perubahan(lap),
         "peringatan": peringatan,

@@ -112,3 +112,16 @@ def bilangan(value: int | Decimal | None) -> str:
 def nama_bulan(bulan: int | None) -> str:
     """``{{ p.bulan|nama_bulan }}`` -> ``Juni``; "–" when there is no month."""
     return "–" if bulan is None else _nama_bulan(bulan)
+
+
+@register.filter
+def status_untuk(cakupan, opd_id):
+    """``{{ cakupan|status_untuk:p.opd_id }}``: an OPD's report of the page's month
+    (``evaluation.cakupan.Cakupan``), None where the page has no coverage."""
+    return cakupan.untuk(opd_id) if cakupan else None
+
+
+@register.inclusion_tag("evaluation/_status_laporan.html")
+def status_laporan(status):
+    """The badge of an OPD's report status (``evaluation.cakupan.StatusLaporanOPD``)."""
+    return {"s": status}

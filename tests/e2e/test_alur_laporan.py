@@ -1,7 +1,8 @@
 """The monthly report from start to finish in a real browser, on the Lampung Barat demo:
-the Dinas PUPR operator fills the open month (one error, one warning), explains and submits;
-the verifier returns it with a note; the operator corrects and resubmits; the verifier
-verifies; the Rakor dashboard's figures change accordingly."""
+the Dinas PUPR operator fills the open month (one error, one warning), saves a draft — which
+no leader's figure counts —, completes every blank, explains and submits; the verifier returns
+it with a note; the operator corrects and resubmits; the verifier verifies; the Rakor
+dashboard's figures and its coverage line change accordingly."""
 
 import re
 from decimal import Decimal
@@ -27,6 +28,26 @@ def _realisasi_pupr_di_dasbor(page, tahun, bulan) -> Decimal:
     page.goto(f"/?tahun={tahun}&bulan={bulan}")
     baris = page.locator("#peringkat-opd tbody tr", has_text=PUPR)
     return baca_angka(baris.locator("td").nth(3).inner_text().replace("\xa0", " "))
+
+
+def _status_pupr_di_dasbor(page, tahun, bulan) -> str:
+    page.goto(f"/?tahun={tahun}&bulan={bulan}")
+    assert re.search(r"Data \d+ dari \d+ OPD", page.locator("#cakupan").inner_text())
+    return page.locator("#peringkat-opd tbody tr", has_text=PUPR).locator(".lap").inner_text()
+
+
+def _lengkapi(page) -> None:
+    """Every blank left: realisasi 0 (nothing spent), fisik as last month (never lower)."""
+    page.evaluate("""() => {
+        document.querySelectorAll('input[data-kolom=r]').forEach(el => {
+            if (!el.value.trim()) el.value = '0';
+        });
+        document.querySelectorAll('tr.fisik').forEach(tr => {
+            const el = tr.querySelector('input[data-kolom=f]');
+            const lalu = tr.querySelector('.fisik__banding .angka').innerText;
+            if (el && !el.value.trim()) el.value = /\\d/.test(lalu) ? lalu.replace('%', '') : '0';
+        });
+    }""")
 
 
 def _pilih_sub_untuk_peringatan(page) -> tuple[str, str]:
@@ -65,7 +86,11 @@ def test_a_report_goes_from_entry_to_verification_and_reaches_the_dashboard(hala
     _keluar(page)
 
     masuk(page, "pimpinan")
+    page.goto("/")  # the coverage banner on the leaders' default month
+    assert re.search(r"Laporan \w+ \d{4}: Data \d+ dari \d+ OPD", page.locator("#cakupan").inner_text())
+    page.screenshot(path=artefak / "dasbor-cakupan.png", full_page=True)
     sebelum = _realisasi_pupr_di_dasbor(page, tahun, bulan)
+    assert _status_pupr_di_dasbor(page, tahun, bulan) in ("Belum lapor", "Draf (belum diajukan)")
     _keluar(page)
 
     masuk(page, "operator.pupr")
@@ -85,13 +110,30 @@ def test_a_report_goes_from_entry_to_verification_and_reaches_the_dashboard(hala
     assert baca_angka(tetap) == Decimal("999999999999999")
     page.screenshot(path=artefak / "laporan-galat.png", full_page=True)
 
-    # 2. Fixed: saved, with the fisik/keuangan warning that needs an explanation.
+    # 2. Fixed: saved as a draft, with the fisik/keuangan warning that needs an explanation.
     page.locator(f"input[name='{nama_r}']").fill("1.000")
     page.get_by_role("button", name="Simpan", exact=True).click()
     penjelasan = page.locator(f"textarea[name='p-selisih_fisik:{sub_id}']")
     penjelasan.wait_for()
     assert "berselisih lebih dari 25 poin" in page.locator("main").inner_text()
+    assert "Belum lengkap untuk diajukan" in page.locator("main").inner_text()
     page.screenshot(path=artefak / "laporan-peringatan.png", full_page=True)
+
+    # The draft reaches no leader's figure.
+    _keluar(page)
+    masuk(page, "pimpinan")
+    assert _realisasi_pupr_di_dasbor(page, tahun, bulan) == sebelum
+    assert _status_pupr_di_dasbor(page, tahun, bulan) == "Draf (belum diajukan)"
+    _keluar(page)
+    masuk(page, "operator.pupr")
+    page.goto(url_formulir)
+
+    # Blanks cannot be submitted: every line with anggaran kas due gets a value (0 too).
+    _lengkapi(page)
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    page.wait_for_load_state()
+    assert "Belum lengkap untuk diajukan" not in page.locator("main").inner_text()
+    penjelasan = page.locator(f"textarea[name='p-selisih_fisik:{sub_id}']")
     penjelasan.fill("Pekerjaan fisik selesai; pembayaran termin terakhir menunggu SP2D.")
     # PUPR lags in the demo: every other warning needs its explanation too before submission.
     lain = page.locator("textarea[name^='p-']")
@@ -128,6 +170,11 @@ def test_a_report_goes_from_entry_to_verification_and_reaches_the_dashboard(hala
     assert "Diajukan" in page.locator("main").inner_text()
     _keluar(page)
 
+    masuk(page, "pimpinan")  # submitted: counted, marked as not verified yet
+    assert _realisasi_pupr_di_dasbor(page, tahun, bulan) == sebelum + 2000
+    assert _status_pupr_di_dasbor(page, tahun, bulan) == "Belum diverifikasi"
+    _keluar(page)
+
     # 5. The verifier sees what changed since the first submission, and verifies.
     masuk(page, "verifikator")
     page.goto(url_periksa)
@@ -142,3 +189,4 @@ def test_a_report_goes_from_entry_to_verification_and_reaches_the_dashboard(hala
     # 6. The dashboard counts the verified realisasi.
     masuk(page, "pimpinan")
     assert _realisasi_pupr_di_dasbor(page, tahun, bulan) == sebelum + 2000
+    assert _status_pupr_di_dasbor(page, tahun, bulan) == "Diverifikasi"

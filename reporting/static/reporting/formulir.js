@@ -242,6 +242,17 @@
     }
   });
 
+  /* A conflict's choice puts the chosen value into the input, so the totals follow it. */
+  form.addEventListener("change", function (e) {
+    var el = e.target;
+    if (!el.matches || !el.matches('input[type="radio"][name^="pilih-"]')) return;
+    var input = document.getElementById(el.name.replace(/^pilih-/, ""));
+    if (input) {
+      input.value = el.dataset.nilai || "";
+      perbarui();
+    }
+  });
+
   form.addEventListener("submit", function () { menyimpan = true; });
 
   /* Leaving the page (another month, a permasalahan form) would lose what was typed. */

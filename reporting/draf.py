@@ -1,0 +1,99 @@
+"""Where the operator's values go: drafts while the report is being filled, official data once
+it is submitted.
+
+``budget.RealisasiKeuangan`` and ``budget.RealisasiFisik`` are the official data and the only
+source of every figure (and of the derived tables the database keeps from them). A save writes
+only the draft tables (``IsianRealisasi``, ``IsianFisik``); submission (``terbitkan``, inside
+``services.ajukan``'s transaction) copies the report's values — the draft over the official —
+into the official tables and deletes the drafts. Imports keep writing official rows directly.
+Both sides keep their audit trail (django-simple-history). A constant number of queries
+whatever the number of lines.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from budget.models import RealisasiFisik, RealisasiKeuangan
+
+from .gabung import Nilai
+from .models import IsianFisik, IsianRealisasi, LaporanBulanan
+
+
+def _upsert(model, ada: dict, baru_kw, nilai: dict, kolom: str, oleh, sekarang) -> None:
+    ubah, baru = [], []
+    for k, v in nilai.items():
+        if k in ada:
+            if getattr(ada[k], kolom) != v:
+                setattr(ada[k], kolom, v)
+                ubah.append(ada[k])
+        else:
+            baru.append(model(**baru_kw(k), **{kolom: v}))
+    if ubah:
+        bulk_update_with_history(ubah, model, [kolom], default_user=oleh, default_date=sekarang)
+    if baru:
+        bulk_create_with_history(baru, model, default_user=oleh, default_date=sekarang)
+
+
+def tulis_draf(lap: LaporanBulanan, realisasi: dict[int, Nilai], fisik: dict[int, Nilai], oleh,
+               sekarang) -> None:
+    """Store these values (None: blank) as the report's drafts."""
+    if realisasi:
+        ada = {d.rincian_id: d for d in IsianRealisasi.objects.filter(
+            laporan=lap, rincian_id__in=list(realisasi))}
+        _upsert(IsianRealisasi, ada, lambda k: {"laporan": lap, "rincian_id": k}, realisasi,
+                "jumlah", oleh, sekarang)
+    if fisik:
+        ada = {d.sub_kegiatan_id: d for d in IsianFisik.objects.filter(
+            laporan=lap, sub_kegiatan_id__in=list(fisik))}
+        _upsert(IsianFisik, ada, lambda k: {"laporan": lap, "sub_kegiatan_id": k}, fisik,
+                "persen", oleh, sekarang)
+
+
+def _hapus_resmi(model, pk: list[int], oleh) -> None:
+    # One by one so that each deletion is in the audit trail with its user; rare (a value
+    # cleared on a returned report), never one per line of an ordinary submission.
+    for obj in model.objects.filter(pk__in=pk):
+        obj._history_user = oleh
+        obj.delete()
+
+
+def _tulis_resmi(model, ada: dict, baru_kw, nilai: dict, kolom: str, oleh, sekarang) -> None:
+    isi = {k: v for k, v in nilai.items() if v is not None}
+    _upsert(model, ada, baru_kw, isi, kolom, oleh, sekarang)
+    _hapus_resmi(model, [ada[k].pk for k, v in nilai.items() if v is None and k in ada], oleh)
+
+
+def _hapus_draf(lap: LaporanBulanan) -> None:
+    """Delete the report's drafts in two statements. Not through the ORM: a queryset delete
+    sends a signal per row, and simple-history would add one audit row per draft; the
+    official audit trail records the submitted values instead."""
+    with connection.cursor() as cursor:
+        for model in (IsianRealisasi, IsianFisik):
+            tabel = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"DELETE FROM {tabel} WHERE laporan_id = %s", [lap.pk])
+
+
+def terbitkan(lap: LaporanBulanan, oleh, sekarang) -> None:
+    """Submission: the report's drafts become official data (a typed zero is stored as a row
+    of zero; a blank removes the official row), then the drafts are deleted."""
+    realisasi = dict(IsianRealisasi.objects.filter(laporan=lap)
+                     .values_list("rincian_id", "jumlah"))
+    fisik = dict(IsianFisik.objects.filter(laporan=lap).values_list("sub_kegiatan_id", "persen"))
+    if realisasi:
+        ada = {r.rincian_id: r for r in RealisasiKeuangan.objects.filter(
+            rincian_id__in=list(realisasi), bulan=lap.bulan)}
+        _tulis_resmi(RealisasiKeuangan, ada,
+                     lambda k: {"rincian_id": k, "bulan": lap.bulan}, realisasi, "jumlah",
+                     oleh, sekarang)
+    if fisik:
+        ada = {r.sub_kegiatan_id: r for r in RealisasiFisik.objects.filter(
+            tahun_id=lap.tahun_id, opd_id=lap.opd_id, bulan=lap.bulan,
+            sub_kegiatan_id__in=list(fisik))}
+        _tulis_resmi(RealisasiFisik, ada,
+                     lambda k: {"tahun_id": lap.tahun_id, "opd_id": lap.opd_id,
+                                "sub_kegiatan_id": k, "bulan": lap.bulan},
+                     fisik, "persen", oleh, sekarang)
+    if realisasi or fisik:
+        _hapus_draf(lap)
