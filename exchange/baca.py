@@ -305,13 +305,17 @@ def baca_csv(path: Path, kolom: tuple[str, ...]) -> Iterator[Baris]:
     return _mulai(_csv(Path(path), kolom))
 
 
-def baca_xlsx(path: Path, kolom: tuple[str, ...]) -> Iterator[Baris]:
+def _awal_xlsx(path: Path) -> None:
     with open(path, "rb") as f:
         awal = f.read(4)
     if awal != b"PK\x03\x04":
         if not awal:
             raise _berkas("berkas kosong (0 byte), bukan lembar kerja XLSX")
         raise _berkas("bukan lembar kerja XLSX (Excel); simpan berkas sebagai .xlsx atau .csv")
+
+
+def baca_xlsx(path: Path, kolom: tuple[str, ...]) -> Iterator[Baris]:
+    _awal_xlsx(path)
     return _mulai(_xlsx(Path(path), kolom))
 
 
@@ -345,3 +349,48 @@ def baca(path, kolom: tuple[str, ...]) -> Iterator[Baris]:
         return baca_xlsx(path, kolom)
     raise _berkas(f"jenis berkas {akhiran or '(tanpa akhiran)'!s} tidak didukung; pakai .csv "
                   f"atau .xlsx")
+
+
+# --------------------------------------------------------- raw rows, no header (SIPD layouts)
+
+
+def baca_mentah(path, lembar: int | None = 0) -> Iterator[tuple[int, int, tuple]]:
+    """(sheet index, row number, cells) of every row of a CSV, or of sheet ``lembar`` of an
+    XLSX (None: every sheet, in order), with no header check — for files whose layout is
+    recognised from their content (``exchange.sipd``). Same limits and errors as ``baca``
+    (size, type, broken archive, UTF-8); blank rows included."""
+    path = Path(path)
+    periksa_ukuran(path.name, path.stat().st_size)
+    akhiran = path.suffix.lower()
+    if akhiran == ".csv":
+        _periksa_teks(path)
+        return ((0, n, tuple(sel)) for n, sel in _mentah_csv(path))
+    if akhiran == ".xlsx":
+        _awal_xlsx(path)
+        return _mentah_xlsx(path, lembar)
+    raise _berkas(f"jenis berkas {akhiran or '(tanpa akhiran)'!s} tidak didukung; pakai .csv "
+                  f"atau .xlsx")
+
+
+def _mentah_csv(path: Path) -> Iterator[tuple[int, list]]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        try:
+            yield from enumerate(csv.reader(f), start=1)
+        except csv.Error as exc:
+            raise _berkas(f"CSV tidak dapat dibaca: {exc}") from None
+
+
+def _mentah_xlsx(path: Path, lembar: int | None) -> Iterator[tuple[int, int, tuple]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+        daftar = wb.worksheets if lembar is None else [wb.worksheets[lembar]]
+    except _XLSX_RUSAK + (_xlsx_tidak_valid(),):
+        raise _berkas("berkas XLSX rusak atau terpotong; simpan ulang dari Excel") from None
+    try:
+        for i, ws in enumerate(daftar):
+            for nomor, sel in enumerate(_sel_xlsx(ws), start=1):
+                yield i if lembar is None else lembar, nomor, tuple(sel)
+    finally:
+        wb.close()
