@@ -29,12 +29,13 @@ def _tidak_kosong(sel) -> bool:
     return any(v is not None and str(v).strip() for v in sel)
 
 
-def buka(path, jenis: str, galat: DaftarGalat, *, pemetaan: dict | None = None) -> Berkas:
+def buka(path, jenis: str, galat: DaftarGalat, *, pemetaan: dict | None = None,
+         awalan: str = "") -> Berkas:
     """The layout of ``path`` and its data rows; ``susunan`` None: no known layout (the
     caller asks for a mapping). Raises ``BerkasTidakValid`` for an unreadable file."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        return _json(path, jenis, galat)
+        return _json(path, jenis, galat, awalan)
     mentah = ((n, sel) for _, n, sel in baca_mentah(path))
     awal = list(islice(mentah, CARI_JUDUL))
     if not any(_tidak_kosong(s) for _, s in awal):
@@ -58,11 +59,11 @@ def buka(path, jenis: str, galat: DaftarGalat, *, pemetaan: dict | None = None) 
     if susunan is not None:
         susunan.baris_data = awal[mulai][0] if mulai < len(awal) else awal[-1][0] + 1
         sisa = chain(awal[mulai:], mentah)
-        hasil.baris = (BarisSipd(n, s, susunan, galat) for n, s in sisa)
+        hasil.baris = (BarisSipd(n, s, susunan, galat, awalan) for n, s in sisa)
     return hasil
 
 
-def _json(path: Path, jenis: str, galat: DaftarGalat) -> Berkas:
+def _json(path: Path, jenis: str, galat: DaftarGalat, awalan: str) -> Berkas:
     """A JSON array of objects, or an object holding it under "data" whose other keys apply
     to every item (SIPD RI answers ``{"data": [...]}``). "Baris" n is the n-th object."""
     periksa_ukuran(path.name, path.stat().st_size)
@@ -85,6 +86,6 @@ def _json(path: Path, jenis: str, galat: DaftarGalat) -> Berkas:
     if susunan is None:
         return Berkas(None, judul, [judul])
     susunan.tata_letak, susunan.baris_data = TataLetakSipd.JSON, 1
-    baris = (BarisSipd(n, tuple({**umum, **x}.get(k) for k in judul), susunan, galat)
+    baris = (BarisSipd(n, tuple({**umum, **x}.get(k) for k in judul), susunan, galat, awalan)
              for n, x in enumerate(isi, start=1))
     return Berkas(susunan, judul, [judul], baris)

@@ -53,3 +53,17 @@ def teks_tidak_dikenal(berkas) -> str:
             f"Isian yang dibutuhkan: kode SKPD atau kode sub unit, {perlu}. Petakan kolomnya "
             f"sekali lewat halaman Impor SIPD di aplikasi; pemetaan itu tersimpan dan dipakai "
             f"juga oleh perintah ini untuk berkas dengan judul yang sama.")
+
+
+def teks_anggaran(hasil) -> str:
+    tl = TataLetakSipd(hasil.tata_letak).label
+    if hasil.tata_letak_dpa:
+        tl += f"; DPA: {TataLetakSipd(hasil.tata_letak_dpa).label}"
+    keluar = [f"Anggaran dari SIPD — tata letak: {tl}",
+              f"Baris dipakai: anggaran kas {hasil.baris.get('anggaran_kas', 0)}, DPA "
+              f"{hasil.baris.get('dpa', 0)}; {hasil.rincian} rincian, pagu Rp {angka(hasil.total)}"]
+    if hasil.dibagi:
+        keluar.append(f"Anggaran kas dibagi ke beberapa sumber dana (sebanding pagu DPA): "
+                      f"{hasil.dibagi} kelompok rincian")
+    keluar.append(str(hasil.ringkasan) or "Tidak ada perubahan.")
+    return "\n".join(keluar)
