@@ -35,7 +35,6 @@ from .nilai_sipd import dari_sen
 from .realisasi import TataLetakTidakDikenal, sha256
 from .tulis import ringkasan_json
 
-
 _KOLOM = "kode SKPD/sub unit · sub kegiatan · jenis belanja"
 
 

@@ -16,7 +16,7 @@ from . import berkas as bk
 from .cocok import Pencocok, bagian_rekening, jenis_belanja
 from .models import JenisBerkasSipd, TataLetakSipd
 from .nilai_sipd import BarisSipd, dari_sen
-from .tata_letak import BULAN, POLA_SKPD_22, indeks_huruf, normal
+from .tata_letak import BULAN, indeks_huruf, normal
 
 BULAN_CETAK = ("E", "F", "G", "I", "J", "K", "M", "N", "O", "Q", "R", "S")
 TRIWULAN_CETAK = ("H", "L", "P", "T")

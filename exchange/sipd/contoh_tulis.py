@@ -7,7 +7,6 @@ import datetime
 import json
 from pathlib import Path
 
-
 from .contoh import Grup, baris_anggaran_kas, baris_dpa, baris_realisasi, per_opd
 from .nilai_sipd import dari_sen
 from .tata_letak import indeks_huruf
@@ -72,7 +71,7 @@ def realisasi_kolom(path: Path, grup: list[Grup], tanggal: datetime.date) -> Pat
 
     def baris():
         for no, (g, (rek, _, real)) in enumerate(
-                ((g, x) for g in grup for x in baris_realisasi(g, tanggal.month)), start=1):
+                ((gr, x) for gr in grup for x in baris_realisasi(gr, tanggal.month)), start=1):
             sel = [None] * lebar
             isi = {"A": no, "B": g.opd[0], "C": g.opd[1], "E": g.opd[1], "J": g.urusan[0],
                    "K": g.urusan[1], "L": g.bidang[0], "M": g.bidang[1], "N": g.program[0],
@@ -154,7 +153,7 @@ def anggaran_kas_cetak(path: Path, grup: list[Grup], kode_opd: str, tahun: int) 
             ws[f"{h}6"] = f"Bulan {m}"
         for tw, h in enumerate(TRIWULAN_CETAK, start=1):
             ws[f"{h}6"] = f"Triwulan {tw}"
-        _cetak_baris(ws, 8, "", "BELANJA", [sum(x) for x in zip(*(g.ak() for g in daftar))])
+        _cetak_baris(ws, 8, "", "BELANJA", [sum(x) for x in zip(*(g.ak() for g in daftar), strict=True)])
         for j, g in enumerate(daftar, start=9):
             _cetak_baris(ws, j, g.jenis[0], g.jenis[1], g.ak())
         ws[f"A{len(daftar) + 10}"] = "Contoh dari data SIAP, bukan cetakan SIPD"
