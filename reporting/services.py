@@ -139,6 +139,31 @@ def simpan(
     return [p for p in pesan if p.tingkat != "galat"]
 
 
+def ganti_realisasi(laporan: LaporanBulanan, oleh, realisasi: dict[int, Decimal], *,
+                    alasan: str, sekarang: datetime.datetime | None = None) -> LaporanBulanan:
+    """A verifier puts figures from elsewhere (SIPD) into this month's realisasi of some of the
+    report's lines, whatever its status but verified: validated like a save, written with the
+    verifier's name in the audit trail, and recorded in the report's history with ``alasan``."""
+    sekarang = sekarang or timezone.now()
+    with transaction.atomic():
+        lap = _kunci(laporan, None)
+        if lap.status == StatusLaporan.DIVERIFIKASI:
+            raise LaporanDitolak("Laporan sudah diverifikasi; buka kembali dulu untuk mengubah "
+                                 "angkanya.")
+        if periode := pesan_periode(lap, sekarang):
+            raise LaporanDitolak(periode)
+        isi = muat_isi(lap)
+        if not set(realisasi) <= {b.rincian_id for b in isi.baris}:
+            raise PermissionDenied("Rincian bukan milik perangkat daerah ini.")
+        if errors := galat(periksa(lap.bulan, *isi.untuk_validasi(realisasi, {}))):
+            raise LaporanDitolak(errors)
+        _tulis_realisasi(lap, isi, realisasi, oleh, sekarang)
+        lap.revisi += 1
+        lap.save()
+        _catat(lap, lap.status, oleh, sekarang, alasan)
+    return lap
+
+
 def _tulis_realisasi(lap, isi: IsiLaporan, realisasi, oleh, sekarang) -> None:
     ada = {
         r.rincian_id: r

@@ -56,7 +56,7 @@ def _baca(path: Path, jenis: str, pencocok, galat, buat_master, sd, gaya, pemeta
                 path.suffix.lower() == ".xlsx":
             return baca_cetak(path, pencocok, galat, buat_master, sd, gaya)
         if b.susunan is None:
-            raise TataLetakTidakDikenal(b)
+            raise TataLetakTidakDikenal(b, jenis)
         b.susunan.gaya = gaya
         baca = baca_anggaran_kas if jenis == JenisBerkasSipd.ANGGARAN_KAS else baca_dpa
         return baca(b, pencocok, galat, buat_master, sd)

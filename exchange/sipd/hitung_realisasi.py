@@ -136,6 +136,8 @@ def hitung(kelompok: dict[tuple, Kelompok], data: DataSiap, bulan: int, galat: D
     for o in hasil.opd:
         o.siap_sesudah += o.siap_sebelum
     hasil.total = sum((o.sipd for o in hasil.opd), dari_sen(0))
+    hasil.total_sebelum = sum((o.siap_sebelum for o in hasil.opd), dari_sen(0))
+    hasil.total_sesudah = sum((o.siap_sesudah for o in hasil.opd), dari_sen(0))
     return tulis
 
 

@@ -47,8 +47,8 @@ _KATA_JUMLAH = ("jumlah", "total", "subtotal", "grandtotal")
 class TataLetakTidakDikenal(Exception):
     """No known layout and no saved mapping: the browser asks the user to map the columns."""
 
-    def __init__(self, berkas: bk.Berkas):
-        self.berkas = berkas
+    def __init__(self, berkas: bk.Berkas, jenis: str = JenisBerkasSipd.REALISASI):
+        self.berkas, self.jenis = berkas, jenis
         super().__init__("judul kolom berkas tidak dikenali")
 
 
@@ -77,9 +77,15 @@ class HasilSipd:
     opd: list[OpdPratinjau] = field(default_factory=list)
     pembagian: list = field(default_factory=list)
     ringkasan: Ringkasan = field(default_factory=Ringkasan)
-    total: Decimal = Decimal(0)
+    total: Decimal = Decimal(0)  # SIPD's, of the OPD in the file
+    total_sebelum: Decimal = Decimal(0)  # SIAP's before the import, of the same OPD
+    total_sesudah: Decimal = Decimal(0)
     impor: object = None  # the ImporSipd written (None: a dry run)
     susunan: object = None
+
+    @property
+    def selisih_total(self) -> Decimal:
+        return self.total - self.total_sebelum
 
 
 def sha256(path) -> str:
@@ -142,7 +148,9 @@ def impor_sipd_realisasi(path, *, tanggal: datetime.date, gaya: str = "polos",
     except BerkasTidakValid as exc:
         raise ImporGagal(exc.galat) from None
     if galat:
-        raise ImporGagal(galat)
+        exc = ImporGagal(galat)
+        exc.unit_tak_dikenal = dict(pencocok.tak_dikenal)
+        raise exc
     tulis = hitung(kelompok, data, bulan, galat, hasil, pencocok.opd)
     if galat:
         raise ImporGagal(galat)

@@ -212,9 +212,26 @@ def kenali(jenis: str, contoh: list[tuple], *, pemetaan: dict | None = None) -> 
             or tersimpan(jenis, judul))
 
 
+# For guessing in the mapping step: (field, words one of which the header contains, and
+# whether it is a code "kd/kode", a name "nm/nama" or neither).
+_KIRA = (("kode_skpd", ("skpd", "opd"), "kode"), ("nama_skpd", ("skpd", "opd"), "nama"),
+         ("kode_sub_unit", ("unit",), "kode"), ("nama_sub_unit", ("unit",), "nama"),
+         ("kode_sub_kegiatan", ("subkeg", "subgiat"), "kode"),
+         ("nama_sub_kegiatan", ("subkeg", "subgiat"), "nama"),
+         ("kode_rekening", ("rek", "akun"), "kode"), ("nama_rekening", ("rek", "akun"), "nama"),
+         ("pagu", ("pagu", "anggaran"), ""), ("realisasi", ("real",), ""),
+         ("tahun", ("thn", "tahun"), ""), ("sumber_dana", ("sumber", "dana"), ""))
+
+
+def _kira(n: str) -> str | None:
+    jenis = "kode" if n.startswith(("kd", "kode")) else "nama" if n.startswith(("nm", "nama")) \
+        else ""
+    return next((m for m, kata, j in _KIRA if j == jenis and any(k in n for k in kata)), None)
+
+
 def tebakan(jenis: str, judul: tuple) -> dict[str, int]:
-    """For the mapping step: what each header already says, then a saved mapping of the same
-    kind whose header texts are found in this row."""
+    """For the mapping step: what each header already says, a saved mapping of the same kind
+    whose header texts are found in this row, then a guess from the words of the header."""
     hasil: dict[str, int] = {}
     for i, j in enumerate(judul):
         for m in MEDAN[jenis]:
@@ -227,4 +244,9 @@ def tebakan(jenis: str, judul: tuple) -> dict[str, int]:
                 j = cari.get(normal(p.judul[i]))
                 if j is not None:
                     hasil[m] = j
+    boleh = {m.nama for m in MEDAN[jenis]}
+    for i, j in enumerate(judul):
+        m = _kira(normal(j))
+        if m in boleh and m not in hasil and i not in hasil.values():
+            hasil[m] = i
     return hasil
