@@ -249,5 +249,6 @@ def _baca(b: bk.Berkas, data: DataSiap, pencocok: Pencocok, galat: DaftarGalat,
         k.tambah(r.nomor, realisasi, pagu, sd)
         hasil.baris["dipakai"] += 1
     jumlah.selesai()
-    hasil.baris["subtotal"] += jumlah.subtotal
+    if jumlah.subtotal:
+        hasil.baris["subtotal"] += jumlah.subtotal
     return kelompok
