@@ -19,6 +19,7 @@ from reporting.services import LaporanDitolak
 from .forms import UnitForm
 from .models import ImporSipd, JenisBerkasSipd, PemetaanUnitSipd, SipdDiterima
 from .rekonsiliasi import rekonsiliasi, terima_sipd
+from .teks import baris_hasil
 from .views_akses import hanya_pengimpor
 
 
@@ -76,6 +77,8 @@ def terima(request, pk):
 def riwayat(request):
     halaman = Paginator(ImporSipd.objects.select_related("oleh", "versi"), 50).get_page(
         request.GET.get("halaman"))
+    for i in halaman:
+        i.baris_label = baris_hasil(i.baris)
     return render(request, "sipd/riwayat.html", {"halaman": halaman})
 
 
