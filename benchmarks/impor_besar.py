@@ -1,6 +1,12 @@
 """Benchmark: importing 25,000, 50,000 and 100,000-row realisasi files, XLSX and CSV.
 
     .venv/bin/python benchmarks/impor_besar.py [--baris 25000 50000 100000] [--skala 5]
+        [--jenis realisasi sipd]
+
+``--jenis sipd`` measures the SIPD "realisasi per rekening" import (``siap impor
+sipd-realisasi``, header-set variant, cumulative to 30 November 2025) on files of the same row
+counts: every (OPD, sub kegiatan, jenis belanja) of the version in force split into as many six-
+level kode rekening rows as needed, pagu adding up to SIAP's, realisasi half of each row's pagu.
 
 The script works in a temporary directory with its own SQLite database (``DATABASE_URL``,
 ``SIAP_DATA_DIR``; DEBUG off, so no query log grows); nothing of the project's database is
@@ -90,7 +96,41 @@ def siapkan(tmp: Path, skala: int, jumlah: list[int]) -> None:
         xlsx = tmp / f"realisasi_{n}.xlsx"
         xlsx.rename(tmp / f"realisasi_{n}_td.xlsx")
         _beri_dimensi(tmp / f"realisasi_{n}_td.xlsx", xlsx, f"A1:F{n + 1}")
+    _tulis_sipd(tmp, jumlah)
     (tmp / "siap.json").write_text(json.dumps({"rincian": len(garis)}))
+
+
+def _tulis_sipd(tmp: Path, jumlah: list[int]) -> None:
+    import datetime
+    from collections import defaultdict
+
+    from budget.models import PaguAnggaran, VersiAnggaran
+    from exchange.ekspor import tulis
+    from exchange.sipd.bagi import bagi_sebanding
+    from exchange.sipd.contoh_tulis import JUDUL_REALISASI
+    from exchange.sipd.nilai_sipd import dari_sen, ke_sen
+
+    versi = VersiAnggaran.berlaku_pada(TAHUN, datetime.date(TAHUN, 11, 30))
+    grup: dict[tuple, int] = defaultdict(int)
+    for k in PaguAnggaran.objects.filter(versi=versi).values_list(
+            "rincian__opd__kode", "rincian__sub_kegiatan__kode", "rincian__jenis_belanja__kode",
+            "pagu"):
+        grup[k[:3]] += ke_sen(k[3])
+    for n in jumlah:
+        per_grup = -(-n // len(grup))
+
+        def baris(n=n, per_grup=per_grup):
+            no = 0
+            for (opd, sub, jb), pagu in sorted(grup.items()):
+                for j, p in enumerate(bagi_sebanding(pagu, [1] * per_grup), start=1):
+                    no += 1
+                    if no > n:
+                        return
+                    yield [no, TAHUN, opd, "SKPD", opd, "SKPD", "", "", "", "", "", "", sub,
+                           "Sub", f"{jb}.{j // 100 + 1:02d}.{j % 100 + 1:02d}.0001", "Rek",
+                           dari_sen(p), dari_sen(p // 2), "", "", "", "", "", ""]
+        for akhiran in ("csv", "xlsx"):
+            tulis(tmp / f"sipd_{n}.{akhiran}", JUDUL_REALISASI, baris())
 
 
 def _beri_dimensi(asal: Path, tujuan: Path, ref: str) -> None:
@@ -118,30 +158,49 @@ def _kosongkan() -> None:
             c.execute(f"DELETE FROM {m._meta.db_table}")
 
 
+def _pengimpor(path: Path):
+    """The import being measured, as ``f(dry_run) -> rows counted``."""
+    import datetime
+
+    from exchange.impor import impor_realisasi
+    from exchange.sipd.realisasi import impor_sipd_realisasi
+
+    if path.name.startswith("sipd_"):
+        def sipd(dry_run: bool) -> int:
+            return impor_sipd_realisasi(path, tanggal=datetime.date(TAHUN, 11, 30),
+                                        dry_run=dry_run, hari_ini=datetime.date(TAHUN, 12, 15)
+                                        ).baris["dipakai"]
+        return sipd
+
+    def siap(dry_run: bool) -> int:
+        r = impor_realisasi(path, tahun=TAHUN, dry_run=dry_run)
+        return r.hitungan["realisasi keuangan"]["dibuat"]
+    return siap
+
+
 def ukur(path: Path, mode: str, hasil: Path) -> None:
     _django()
     import gc
     import tracemalloc
 
     from budget.models import RealisasiKeuangan, TahunAnggaran
-    from exchange.impor import impor_realisasi
 
     TahunAnggaran.objects.count()  # connection open, models loaded
+    jalankan = _pengimpor(path)
     dry = mode == "dry_run"
     dasar = _rss_mb()
     out = {"berkas": path.name, "ukuran_mb": path.stat().st_size / 1024 / 1024,
            "rss_dasar_mb": dasar}
     t0 = time.perf_counter()
-    r = impor_realisasi(path, tahun=TAHUN, dry_run=dry)
+    out["dibuat"] = jalankan(dry)
     out["detik"] = time.perf_counter() - t0
     out["rss_puncak_mb"] = _rss_mb()
-    out["dibuat"] = r.hitungan["realisasi keuangan"]["dibuat"]
     out["tersimpan"] = RealisasiKeuangan.objects.filter(rincian__tahun__tahun=TAHUN).count()
     _kosongkan()
     gc.collect()
     tracemalloc.start()
     awal = tracemalloc.get_traced_memory()[0]
-    impor_realisasi(path, tahun=TAHUN, dry_run=dry)
+    jalankan(dry)
     out["tracemalloc_mb"] = (tracemalloc.get_traced_memory()[1] - awal) / 1024 / 1024
     tracemalloc.stop()
     _kosongkan()
@@ -155,6 +214,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--baris", type=int, nargs="+", default=[25_000, 50_000, 100_000])
     ap.add_argument("--skala", type=int, default=5)
+    ap.add_argument("--jenis", nargs="+", choices=["realisasi", "sipd"],
+                    default=["realisasi", "sipd"])
     ap.add_argument("--siapkan", nargs=1, help=argparse.SUPPRESS)
     ap.add_argument("--ukur", nargs=3, help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -180,22 +241,24 @@ def main() -> None:
         print("| berkas | baris | ukuran | mode | detik | baris/detik | RSS puncak | RSS di atas dasar "
               "| puncak tracemalloc |")
         print("|---|---:|---:|---|---:|---:|---:|---:|---:|")
-        for n in a.baris:
-            for jenis, nama in (("xlsx", f"realisasi_{n}.xlsx"),
-                                ("xlsx tanpa dimensi", f"realisasi_{n}_td.xlsx"),
-                                ("csv", f"realisasi_{n}.csv")):
-                for mode in ("dry_run", "impor"):
-                    keluar = Path(tmp) / "hasil.json"
-                    subprocess.run([sys.executable, __file__, "--ukur", str(Path(tmp) / nama), mode,
-                                    str(keluar)], env=env, cwd=ROOT, check=True)
-                    h = json.loads(keluar.read_text())
-                    assert h["dibuat"] == n, h
+        berkas = [(n, j, f"{awal}_{n}{akhir}") for n in a.baris for awal, j, akhir in (
+            ("realisasi", "xlsx", ".xlsx"), ("realisasi", "xlsx tanpa dimensi", "_td.xlsx"),
+            ("realisasi", "csv", ".csv"), ("sipd", "SIPD xlsx", ".xlsx"),
+            ("sipd", "SIPD csv", ".csv")) if awal in a.jenis]
+        for n, jenis, nama in berkas:
+            for mode in ("dry_run", "impor"):
+                keluar = Path(tmp) / "hasil.json"
+                subprocess.run([sys.executable, __file__, "--ukur", str(Path(tmp) / nama), mode,
+                                str(keluar)], env=env, cwd=ROOT, check=True)
+                h = json.loads(keluar.read_text())
+                assert h["dibuat"] == n, h
+                if not nama.startswith("sipd_"):
                     assert h["tersimpan"] == (0 if mode == "dry_run" else n), h
-                    print(f"| {jenis} | {n:,} | {h['ukuran_mb']:.1f} MB | {mode} | "
-                          f"{h['detik']:.1f} | {n / h['detik']:,.0f} | "
-                          f"{h['rss_puncak_mb']:.0f} MB | "
-                          f"{h['rss_puncak_mb'] - h['rss_dasar_mb']:.0f} MB | "
-                          f"{h['tracemalloc_mb']:.1f} MB |", flush=True)
+                print(f"| {jenis} | {n:,} | {h['ukuran_mb']:.1f} MB | {mode} | "
+                      f"{h['detik']:.1f} | {n / h['detik']:,.0f} | "
+                      f"{h['rss_puncak_mb']:.0f} MB | "
+                      f"{h['rss_puncak_mb'] - h['rss_dasar_mb']:.0f} MB | "
+                      f"{h['tracemalloc_mb']:.1f} MB |", flush=True)
 
 
 if __name__ == "__main__":

@@ -283,13 +283,17 @@ def baca_csv(path: Path, kolom: tuple[str, ...], batas: Batas | None = None) -> 
     return _mulai(_csv(Path(path), kolom, batas))
 
 
-def baca_xlsx(path: Path, kolom: tuple[str, ...], batas: Batas | None = None) -> Iterator[Baris]:
+def _awal_xlsx(path: Path) -> None:
     with open(path, "rb") as f:
         awal = f.read(4)
     if awal != b"PK\x03\x04":
         if not awal:
             raise _berkas("berkas kosong (0 byte), bukan lembar kerja XLSX")
         raise _berkas("bukan lembar kerja XLSX (Excel); simpan berkas sebagai .xlsx atau .csv")
+
+
+def baca_xlsx(path: Path, kolom: tuple[str, ...], batas: Batas | None = None) -> Iterator[Baris]:
+    _awal_xlsx(path)
     return _mulai(_xlsx(Path(path), kolom, batas or Batas.dari_setelan()))
 
 
@@ -323,3 +327,47 @@ def baca(path, kolom: tuple[str, ...]) -> Iterator[Baris]:
         return baca_xlsx(path, kolom)
     raise _berkas(f"jenis berkas {akhiran or '(tanpa akhiran)'!s} tidak didukung; pakai .csv "
                   f"atau .xlsx")
+
+
+# --------------------------------------------------------- raw rows, no header (SIPD layouts)
+
+
+def baca_mentah(path, lembar: int | None = 0,
+                batas: Batas | None = None) -> Iterator[tuple[int, int, tuple]]:
+    """(sheet index, row number, cells) of every row of a CSV, or of sheet ``lembar`` of an
+    XLSX (None: every sheet, in order), with no header check — for files whose layout is
+    recognised from their content (``exchange.sipd``). Same limits and errors as ``baca``
+    (size, type, broken archive, UTF-8, and every bound of ``exchange.batas``)."""
+    path = Path(path)
+    periksa_ukuran(path.name, path.stat().st_size)
+    batas = batas or Batas.dari_setelan()
+    akhiran = path.suffix.lower()
+    if akhiran == ".csv":
+        _periksa_teks(path, batas)
+        return _mentah_csv(path, batas)
+    if akhiran == ".xlsx":
+        _awal_xlsx(path)
+        return _mentah_xlsx(path, lembar, batas)
+    raise _berkas(f"jenis berkas {akhiran or '(tanpa akhiran)'!s} tidak didukung; pakai .csv "
+                  f"atau .xlsx")
+
+
+def _mentah_csv(path: Path, batas: Batas) -> Iterator[tuple[int, int, tuple]]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        try:
+            for nomor, sel in _tanpa_tolak(_baris_csv(csv.reader(f), batas)):
+                yield 0, nomor, sel
+        except csv.Error as exc:
+            raise _berkas(f"CSV tidak dapat dibaca: {exc}") from None
+
+
+def _mentah_xlsx(path: Path, lembar: int | None, batas: Batas) -> Iterator[tuple[int, int, tuple]]:
+    try:
+        buku = BukuKerja(path, batas)
+        daftar = range(len(buku.nama_lembar)) if lembar is None else [lembar]
+    except BerkasDitolak as exc:
+        raise _berkas(str(exc)) from None
+    with buku:
+        for i in daftar:
+            for b in _tanpa_tolak(buku.baris(i)):
+                yield i, b.nomor, tuple(b.nilai)

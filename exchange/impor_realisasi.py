@@ -114,18 +114,18 @@ def impor_realisasi(path: Path, *, tahun: int, gaya: str = "polos", dry_run: boo
                 if not galat:  # after the first error only checking goes on
                     batch.append((pk[i], bulan, jumlah))
                     if len(batch) >= BATCH:
-                        _bandingkan_realisasi(batch, ringkasan, not dry_run, alasan)
+                        bandingkan_realisasi(batch, ringkasan, not dry_run, alasan)
                         batch = []
         if not galat:
-            _bandingkan_realisasi(batch, ringkasan, not dry_run, alasan)
+            bandingkan_realisasi(batch, ringkasan, not dry_run, alasan)
             galat.extend(_periksa_pagu(tahun, isian, pk, kunci_garis, master))
         if galat:
             raise ImporGagal(galat)  # leaving the transaction: everything written is undone
     return ringkasan
 
 
-def _bandingkan_realisasi(batch: list[tuple[int, int, Decimal]], ringkasan: Ringkasan,
-                          tulis: bool, alasan: str) -> None:
+def bandingkan_realisasi(batch: list[tuple[int, int, Decimal]], ringkasan: Ringkasan,
+                         tulis: bool, alasan: str) -> None:
     """Count (and unless a dry run, write) one batch: one query to compare, then at most one
     bulk create and one bulk update, each with its history rows."""
     lama = {(x.rincian_id, x.bulan): x for x in RealisasiKeuangan.objects.filter(

@@ -66,6 +66,7 @@ from reporting.models import (
 )
 
 from .ekspor import ekspor_anggaran, ekspor_fisik, ekspor_realisasi, tulis
+from .sipd.semua import SIPD_DIKECUALIKAN
 from .umum import KOLOM_FISIK
 
 FORMAT = "siap-ekspor-semua"
@@ -233,11 +234,12 @@ DIKECUALIKAN = {
                                  "realisasi dipulihkan",
     "budget.FisikTerakhir": "tabel turunan: diisi ulang oleh pemicu basis data saat "
                             "realisasi/target fisik dipulihkan",
+    **SIPD_DIKECUALIKAN,
 }
 # Deleted by --ganti, in this order (children first); the audit history of the replaced data
 # goes too, since its ids would otherwise point at restored rows.
 URUTAN_HAPUS = (
-    "budget.RealisasiKumulatif", "budget.FisikTerakhir",
+    *SIPD_DIKECUALIKAN, "budget.RealisasiKumulatif", "budget.FisikTerakhir",
     "reporting.IsianRealisasi", "reporting.IsianFisik", "reporting.HistoricalIsianRealisasi",
     "reporting.HistoricalIsianFisik", "reporting.PenjelasanPeringatan",
     "reporting.SnapshotLaporan", "reporting.RiwayatLaporan",

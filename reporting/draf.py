@@ -97,3 +97,14 @@ def terbitkan(lap: LaporanBulanan, oleh, sekarang) -> None:
                      fisik, "persen", oleh, sekarang)
     if realisasi or fisik:
         _hapus_draf(lap)
+
+
+def tetapkan_realisasi(lap: LaporanBulanan, realisasi: dict[int, Nilai], oleh, sekarang) -> None:
+    """A verifier's figures (accepted from SIPD) for some of the report's lines: official at
+    once, like an import, and the report's drafts of those lines deleted, so the operator's
+    form shows them and a later submission does not overwrite them with an older draft."""
+    ada = {r.rincian_id: r for r in RealisasiKeuangan.objects.filter(
+        rincian_id__in=list(realisasi), bulan=lap.bulan)}
+    _tulis_resmi(RealisasiKeuangan, ada, lambda k: {"rincian_id": k, "bulan": lap.bulan},
+                 realisasi, "jumlah", oleh, sekarang)
+    IsianRealisasi.objects.filter(laporan=lap, rincian_id__in=list(realisasi)).delete()

@@ -217,6 +217,33 @@ def bentrok_untuk(laporan: LaporanBulanan, kunci: list[Kunci], isian, oleh) -> l
     return [IsianBentrok(k, isi.label(k), isian.nilai(k), kini[k], siapa.get(k)) for k in kunci]
 
 
+def ganti_realisasi(laporan: LaporanBulanan, oleh, realisasi: dict[int, Decimal], *,
+                    alasan: str, sekarang: datetime.datetime | None = None) -> LaporanBulanan:
+    """A verifier puts figures from elsewhere (SIPD) into this month's realisasi of some of the
+    report's lines, whatever its status but verified: validated like a save, written with the
+    verifier's name in the audit trail, and recorded in the report's history with ``alasan``."""
+    sekarang = sekarang or timezone.now()
+    with transaction.atomic():
+        lap = _kunci(laporan, None)
+        if lap.status == StatusLaporan.DIVERIFIKASI:
+            raise LaporanDitolak("Laporan sudah diverifikasi; buka kembali dulu untuk mengubah "
+                                 "angkanya.")
+        if periode := pesan_periode(lap, sekarang):
+            raise LaporanDitolak(periode)
+        isi = muat_isi(lap)
+        if not set(realisasi) <= {b.rincian_id for b in isi.baris}:
+            raise PermissionDenied("Rincian bukan milik perangkat daerah ini.")
+        if errors := galat(periksa(lap.bulan, *isi.untuk_validasi(realisasi, {}))):
+            raise LaporanDitolak(errors)
+        # official data at once, as an import by a verifier is; a draft of the same lines
+        # would hide it from the operator and overwrite it at submission, so it goes
+        draf.tetapkan_realisasi(lap, realisasi, oleh, sekarang)
+        lap.revisi += 1
+        lap.save()
+        _catat(lap, lap.status, oleh, sekarang, alasan)
+    return lap
+
+
 def simpan_penjelasan(lap: LaporanBulanan, oleh, penjelasan: dict[str, str]) -> None:
     isi = {k: v.strip() for k, v in penjelasan.items()}
     PenjelasanPeringatan.objects.filter(laporan=lap, kode__in=list(isi)).delete()

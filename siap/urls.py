@@ -16,6 +16,7 @@ urlpatterns = [
     path("akun/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("laporan/", include("reporting.urls")),
+    path("impor/sipd/", include("exchange.sipd.urls")),
     path("impor/", include("exchange.urls")),
     path("tugas/", include("tugas.urls")),
     path("api/", api.urls),

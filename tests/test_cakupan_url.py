@@ -76,6 +76,13 @@ class Pola:
     kontrol_post: bool = False  # … checked by POST (POST-only views)
 
 
+def _pemetaan_unit(s: Sampel):
+    from exchange.sipd.models import PemetaanUnitSipd
+
+    return PemetaanUnitSipd.objects.get_or_create(kode="1.03.0.00.0.00.01.0001",
+                                                  defaults={"opd": s.opd_b})[0]
+
+
 def _formulir(s: Sampel) -> dict:
     return {"opd_id": s.opd_b.pk, "tahun": 2025, "bulan": 3}
 
@@ -165,6 +172,24 @@ REGISTRI: dict[str, Pola] = {
                                 kontrol="verifikator", kontrol_post=True),
     "exchange:batal": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, hanya_post=True,
                            kontrol="verifikator", kontrol_post=True),
+    # SIPD: whole-pemda files and every OPD's reconciliation, verifikator and admin only
+    "sipd:impor": Pola(lambda s: {}, MILIK_OPD, kontrol="verifikator"),
+    "sipd:rekonsiliasi": Pola(lambda s: {}, MILIK_OPD, kontrol="verifikator"),
+    "sipd:terima": Pola(lambda s: {"pk": s.laporan_b.pk}, MILIK_OPD, hanya_post=True,
+                        kontrol="verifikator", kontrol_post=True),
+    "sipd:riwayat": Pola(lambda s: {}, MILIK_OPD, kontrol="verifikator"),
+    "sipd:unit": Pola(lambda s: {}, MILIK_OPD, kontrol="verifikator",
+                      post=lambda s: {"kode": "9.99", "opd": s.opd_a.pk}),
+    "sipd:unit_hapus": Pola(lambda s: {"pk": _pemetaan_unit(s).pk}, MILIK_OPD, hanya_post=True,
+                            kontrol="verifikator", kontrol_post=True),
+    "sipd:pratinjau": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, kontrol="verifikator"),
+    "sipd:pemetaan": Pola(lambda s: {"token": "0" * 32, "peran": "utama"}, MILIK_OPD,
+                          kontrol="verifikator"),
+    "sipd:galat_csv": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, kontrol="verifikator"),
+    "sipd:konfirmasi": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, hanya_post=True,
+                            kontrol="verifikator", kontrol_post=True),
+    "sipd:batal": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, hanya_post=True,
+                       kontrol="verifikator", kontrol_post=True),
 }
 
 
