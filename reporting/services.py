@@ -217,7 +217,7 @@ def bentrok_untuk(laporan: LaporanBulanan, kunci: list[Kunci], isian, oleh) -> l
     return [IsianBentrok(k, isi.label(k), isian.nilai(k), kini[k], siapa.get(k)) for k in kunci]
 
 
-def ganti_realisasi(laporan: LaporanBulanan, oleh, realisasi: dict[int, Decimal], *,
+def ganti_realisasi(laporan: LaporanBulanan, oleh, realisasi: dict[int, Nilai], *,
                     alasan: str, sekarang: datetime.datetime | None = None) -> LaporanBulanan:
     """A verifier puts figures from elsewhere (SIPD) into this month's realisasi of some of the
     report's lines, whatever its status but verified: validated like a save, written with the
