@@ -27,6 +27,7 @@ from budget.models import PerangkatDaerah
 from evaluation.cakupan_data import ambil_cakupan, peta_batas
 from reporting import services
 from reporting.models import LaporanBulanan, PeriodePelaporan, StatusLaporan
+from tugas.testing import unduh_lewat_tugas
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -98,8 +99,8 @@ def _semua_angka(client, pimpinan) -> dict:
     berkas_csv = client.get(reverse("evaluation:rakor_unduh", args=["csv"]),
                             {"tahun": 2025, "bulan": 3}).content.decode()
     total_csv = list(csv.DictReader(io.StringIO(berkas_csv)))[-1]
-    xlsx = load_workbook(io.BytesIO(client.get(
-        reverse("evaluation:rakor_unduh", args=["xlsx"]), {"tahun": 2025, "bulan": 3}).content))
+    xlsx = load_workbook(io.BytesIO(unduh_lewat_tugas(
+        client, reverse("evaluation:rakor_unduh", args=["xlsx"]), {"tahun": 2025, "bulan": 3})))
     ringkasan = {r[0]: r[1] for r in xlsx["Ringkasan"].iter_rows(min_row=6, values_only=True)
                  if r[0]}
     return {
@@ -172,8 +173,8 @@ def test_the_pack_carries_the_coverage_and_the_statuses(client, data, pimpinan):
     baris = list(csv.DictReader(io.StringIO(berkas)))
     assert {b["nama"]: b["status_laporan"] for b in baris[:-1]} == {
         "Dinas Kesehatan": "diverifikasi", "Dinas PUPR": "diajukan", "Bappeda": "belum_lapor"}
-    xlsx = load_workbook(io.BytesIO(client.get(
-        reverse("evaluation:rakor_unduh", args=["xlsx"])).content))
+    xlsx = load_workbook(io.BytesIO(unduh_lewat_tugas(
+        client, reverse("evaluation:rakor_unduh", args=["xlsx"]))))
     ringkasan = {r[0]: r[1] for r in xlsx["Ringkasan"].iter_rows(min_row=6, values_only=True)}
     assert ringkasan["Laporan Maret 2025"] == ("Data 2 dari 3 OPD (1 terlambat); 1 belum "
                                                "diverifikasi; 1 belum lapor.")

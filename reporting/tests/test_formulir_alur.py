@@ -11,10 +11,9 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from budget.models import RealisasiKeuangan
 from reporting import permasalahan as layanan_permasalahan
 from reporting import services
-from reporting.models import Permasalahan
+from reporting.models import IsianRealisasi, Permasalahan
 
 from .conftest import D, waktu
 from .test_formulir import isian, nilai_input, url
@@ -58,7 +57,7 @@ def test_after_a_refused_save_each_input_carries_its_stored_value_for_the_unsave
     assert _atribut(r, f"r-{r1.pk}", "data-tersimpan") == "100,00"
     assert _atribut(r, f"r-{r2.pk}", "data-tersimpan") == ""
     assert _atribut(r, f"f-{r1.sub_kegiatan_id}", "data-tersimpan") == "20,00"
-    assert RealisasiKeuangan.objects.get(rincian=r1, bulan=3).jumlah == D(100)
+    assert IsianRealisasi.objects.get(rincian=r1, laporan__bulan=3).jumlah == D(100)
     # A page as loaded has nothing unsaved: no baseline but the inputs' own values.
     assert _atribut(op.get(url(dinkes)), f"r-{r1.pk}", "data-tersimpan") is None
 

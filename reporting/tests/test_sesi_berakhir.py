@@ -14,9 +14,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from accounts.models import Peran, User
-from budget.models import RealisasiFisik, RealisasiKeuangan
 from reporting import services
-from reporting.models import LaporanBulanan
+from reporting.models import IsianFisik, IsianRealisasi, LaporanBulanan
 from reporting.tertunda import KUNCI_SESI
 
 from .conftest import D, waktu
@@ -66,7 +65,7 @@ def test_a_save_after_the_session_ended_is_applied_once_the_user_signs_in_again(
     assert lokasi.path == reverse("login")
     tujuan = parse_qs(lokasi.query)["next"][0]
     assert tujuan.startswith(url(dinkes) + "?tertunda=")
-    assert not RealisasiKeuangan.objects.filter(bulan=3).exists()
+    assert not IsianRealisasi.objects.filter(laporan__bulan=3).exists()
     halaman_masuk = client.get(r.url).content.decode()
     assert "Sesi Anda telah berakhir. Isian Anda disimpan sementara" in halaman_masuk
 
@@ -75,11 +74,11 @@ def test_a_save_after_the_session_ended_is_applied_once_the_user_signs_in_again(
     r = client.get(tujuan)
     assert r.status_code == 302 and r.url == url(dinkes)
     r1, _, r3, _ = baris_dinkes
-    assert RealisasiKeuangan.objects.get(rincian=r1, bulan=3).jumlah == D(125)
-    assert RealisasiFisik.objects.get(sub_kegiatan_id=r3.sub_kegiatan_id, bulan=3).persen == D(40)
+    assert IsianRealisasi.objects.get(rincian=r1, laporan__bulan=3).jumlah == D(125)
+    assert IsianFisik.objects.get(sub_kegiatan_id=r3.sub_kegiatan_id, laporan__bulan=3).persen == D(40)
     halaman = client.get(url(dinkes)).content.decode()
     assert "Isian yang Anda kirim saat sesi berakhir kini diproses." in halaman
-    assert "Laporan Maret 2025 tersimpan." in halaman
+    assert "Laporan Maret 2025 tersimpan sebagai draf" in halaman
     # Used once: the same link again applies nothing more.
     assert KUNCI_SESI not in client.session
     assert client.get(tujuan).status_code == 200
@@ -98,7 +97,7 @@ def test_the_kept_values_go_through_the_checks_of_a_normal_save(
     assert r.status_code == 422
     assert "realisasi -Rp 5,00 negatif" in r.content.decode()
     assert 'value="-5"' in r.content.decode()  # what was typed is back on the page
-    assert not RealisasiKeuangan.objects.filter(bulan=3).exists()
+    assert not IsianRealisasi.objects.filter(laporan__bulan=3).exists()
 
 
 def test_a_report_changed_meanwhile_is_a_conflict_not_an_overwrite(
@@ -111,7 +110,7 @@ def test_a_report_changed_meanwhile_is_a_conflict_not_an_overwrite(
     _masuk(client, "op.dinkes", tujuan)
     r = client.get(tujuan)
     assert r.status_code == 409
-    assert RealisasiKeuangan.objects.get(rincian=r1, bulan=3).jumlah == D(7)
+    assert IsianRealisasi.objects.get(rincian=r1, laporan__bulan=3).jumlah == D(7)
 
 
 def test_another_user_signing_in_on_that_browser_does_not_get_them(
@@ -125,7 +124,7 @@ def test_another_user_signing_in_on_that_browser_does_not_get_them(
     r = client.get(tujuan)
     assert r.status_code == 200
     assert "milik pengguna atau laporan lain; isian itu dibuang" in r.content.decode()
-    assert not RealisasiKeuangan.objects.filter(bulan=3).exists()
+    assert not IsianRealisasi.objects.filter(laporan__bulan=3).exists()
     assert KUNCI_SESI not in client.session
 
 
@@ -137,7 +136,7 @@ def test_a_user_no_longer_allowed_to_fill_that_report_gets_404(
     operator_dinkes.opd.set([pupr])  # moved to another OPD meanwhile
     _masuk(client, "op.dinkes", tujuan)
     assert client.get(tujuan).status_code == 404
-    assert not RealisasiKeuangan.objects.filter(bulan=3).exists()
+    assert not IsianRealisasi.objects.filter(laporan__bulan=3).exists()
 
 
 def test_kept_values_expire(client, jam, dinkes, baris_dinkes, operator_dinkes):
@@ -149,7 +148,7 @@ def test_kept_values_expire(client, jam, dinkes, baris_dinkes, operator_dinkes):
     jam.shift(datetime.timedelta(minutes=2))  # …but the stash is now older than the limit
     r = client.get(tujuan)
     assert "sudah lebih dari 60 menit; isian itu dibuang" in r.content.decode()
-    assert not RealisasiKeuangan.objects.filter(bulan=3).exists()
+    assert not IsianRealisasi.objects.filter(laporan__bulan=3).exists()
 
 
 def test_a_post_without_the_forms_signed_user_is_not_kept(client, dinkes, baris_dinkes):
