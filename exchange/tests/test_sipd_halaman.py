@@ -15,8 +15,8 @@ from accounts.models import Peran, User
 from budget import testing as t
 from budget.models import RealisasiKeuangan
 from exchange.sipd.models import ImporSipd, PemetaanKolomSipd, SipdDiterima
-from reporting import services
-from reporting.models import RiwayatLaporan
+from reporting import draf, services
+from reporting.models import RiwayatLaporan, StatusLaporan
 
 from .bantu import OPD, SUB
 from .sipd_bantu import D, buat_apbd, standar, tulis
@@ -120,11 +120,16 @@ def test_unknown_headers_are_mapped_once_and_recognised_next_time(client, anggar
 
 
 def _laporan_berbeda(anggaran, operator):
-    """The operator's October report says 300 on the 5.2.02 line where SIPD says 250."""
+    """The operator's submitted October report says 300 on the 5.2.02 line where SIPD says
+    250. (Submitted directly: a save alone is a draft, which no figure reads, and the full
+    submission checks are not this test's subject.)"""
     lap = services.laporan_untuk(anggaran["opd"], 2025, 10)
     services.simpan(lap, operator, revisi=lap.revisi, realisasi={anggaran["modal"].pk: D(300)},
                     fisik={})
     lap.refresh_from_db()
+    draf.terbitkan(lap, operator, timezone.now())
+    lap.status = StatusLaporan.DIAJUKAN
+    lap.save()
     return lap
 
 
@@ -132,6 +137,13 @@ def test_reconciliation_highlight_prefill_and_acceptance(client, anggaran, verif
                                                          operator, tmp_path):
     client.force_login(verifikator)
     _impor(client, tmp_path)
+    # while the operator fills the month, the form offers SIPD's amounts
+    client.force_login(operator)
+    formulir = client.get(reverse("reporting:formulir", args=[anggaran["opd"].pk, 2025, 10]))
+    isi = formulir.content.decode()
+    assert "Isi dengan angka SIPD" in isi
+    assert f'data-rincian="{anggaran["modal"].pk}" data-nilai="250,00"' in isi
+    client.force_login(verifikator)
     lap = _laporan_berbeda(anggaran, operator)
 
     rekon = client.get(reverse("sipd:rekonsiliasi") + "?tahun=2025&bulan=10").content.decode()
@@ -141,10 +153,6 @@ def test_reconciliation_highlight_prefill_and_acceptance(client, anggaran, verif
     assert "Terima angka SIPD ke laporan ini" in periksa
 
     client.force_login(operator)
-    formulir = client.get(reverse("reporting:formulir", args=[anggaran["opd"].pk, 2025, 10]))
-    isi = formulir.content.decode()
-    assert "Isi dengan angka SIPD" in isi
-    assert f'data-rincian="{anggaran["modal"].pk}" data-nilai="250,00"' in isi
     assert client.post(reverse("sipd:terima", args=[lap.pk])).status_code == 403
 
     client.force_login(verifikator)
