@@ -10,7 +10,8 @@ each scenario for a bounded time with that many concurrent clients:
 - ``halaman ringan``: the login page (anonymous GET: a template and a CSRF token, no query) —
   the trivial page the others are compared with;
 - ``dasbor rakor``: the Rakor dashboard at 2025/11 as ``pimpinan``;
-- ``formulir laporan``: an OPD's monthly report page (November 2026) as its operator;
+- ``formulir laporan``: an OPD's monthly report page as its operator, in the month the demo's
+  operators are reporting today (the one after the last month due: November on 6 December 2026);
 - ``simpan laporan``: saving that report (a POST of the whole grid with its revision), each
   client the operator of a different OPD — as in reality, where each OPD saves its own report.
 
@@ -42,12 +43,15 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 SANDI_DEMO = "siap-demo-2025"
 SANDI_BEBAN = "beban-siap-2026"
-TAHUN_LAPOR, BULAN_LAPOR = 2026, 11
 
 BUAT_OPERATOR = """
+from django.utils import timezone
 from accounts.models import Peran, User
+from budget.demo.jadwal import bulan_terbuka, sekarang_demo
 from budget.models import PerangkatDaerah, RincianAnggaran
-ids = sorted(set(RincianAnggaran.objects.filter(tahun__tahun={tahun}).values_list("opd_id", flat=True)))
+tahun, bulan = bulan_terbuka(sekarang_demo(timezone.localdate()))
+print(f"terbuka {{tahun}} {{bulan}}")
+ids = sorted(set(RincianAnggaran.objects.filter(tahun__tahun=tahun).values_list("opd_id", flat=True)))
 for i, opd_id in enumerate(ids[:{n}]):
     u, _ = User.objects.get_or_create(username=f"beban{{i}}", defaults={{"peran": Peran.OPERATOR}})
     u.set_password("{sandi}"); u.save(); u.opd.set([opd_id])
@@ -166,9 +170,9 @@ def jalankan(nama: str, klien: list[Klien], langkah, detik: float) -> Hasil:
 class Formulir:
     """The report form of one OPD, as its operator's browser holds it."""
 
-    def __init__(self, klien: Klien, opd_id: int):
+    def __init__(self, klien: Klien, path: str):
         self.klien = klien
-        self.path = f"/laporan/{opd_id}/{TAHUN_LAPOR}/{BULAN_LAPOR}/"
+        self.path = path
         status, html, _ = klien.minta("GET", self.path)
         if status != 200:
             raise RuntimeError(f"{self.path}: HTTP {status}")
@@ -185,7 +189,9 @@ class Formulir:
         return status
 
 
-def siapkan(dir_data: Path, klien_n: int) -> tuple[dict[str, str], list[tuple[str, int]]]:
+def siapkan(dir_data: Path, klien_n: int) -> tuple[dict[str, str], list[tuple[str, int]], str]:
+    """The server's environment, the operators (username, OPD id) and the open month as
+    ``tahun/bulan``."""
     env = dict(os.environ)
     env.update({
         "DATABASE_URL": f"sqlite:///{dir_data / 'beban.sqlite3'}",
@@ -198,10 +204,11 @@ def siapkan(dir_data: Path, klien_n: int) -> tuple[dict[str, str], list[tuple[st
     subprocess.run([*siap, "migrate", "--verbosity", "0"], cwd=ROOT, env=env, check=True)
     subprocess.run([*siap, "demo-data"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     keluar = subprocess.run(
-        [*siap, "shell", "-c", BUAT_OPERATOR.format(tahun=TAHUN_LAPOR, n=klien_n, sandi=SANDI_BEBAN)],
+        [*siap, "shell", "-c", BUAT_OPERATOR.format(n=klien_n, sandi=SANDI_BEBAN)],
         cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
     operator = [(u, int(o)) for u, o in (b.split() for b in keluar.splitlines() if b.startswith("beban"))]
-    return env, operator
+    _, tahun, bulan = next(b for b in keluar.splitlines() if b.startswith("terbuka")).split()
+    return env, operator, f"{tahun}/{bulan}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,9 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="siap-beban-") as tmp:
-        env, operator = siapkan(Path(tmp), args.klien)
+        env, operator, periode = siapkan(Path(tmp), args.klien)
         if len(operator) < args.klien:
-            print(f"hanya {len(operator)} perangkat daerah berpagu di {TAHUN_LAPOR}", file=sys.stderr)
+            print(f"hanya {len(operator)} perangkat daerah berpagu di {periode}", file=sys.stderr)
             return 1
         port = _port_bebas()
         perintah = [sys.executable, "-m", "siap.cli", "serve", "--bind", f"127.0.0.1:{port}"]
@@ -244,9 +251,9 @@ def main(argv: list[str] | None = None) -> int:
                 k = Klien(port)
                 k.masuk(username, SANDI_BEBAN)
                 operator_klien.append((k, opd_id))
-            formulir = [Formulir(k, opd_id) for k, opd_id in operator_klien]
+            peta_path = {id(k): f"/laporan/{o}/{periode}/" for k, o in operator_klien}
+            formulir = [Formulir(k, peta_path[id(k)]) for k, _ in operator_klien]
             peta_form = {id(f.klien): f for f in formulir}
-            peta_path = {id(k): f"/laporan/{o}/{TAHUN_LAPOR}/{BULAN_LAPOR}/" for k, o in operator_klien}
             klien_op = [k for k, _ in operator_klien]
 
             skenario = [

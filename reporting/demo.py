@@ -1,9 +1,9 @@
 """Monthly reports and permasalahan for the demo, over the budget data already loaded.
 
-Deterministic: every choice comes from a ``random.Random`` seeded by year, OPD and month.
-Past years are fully reported (most verified, some late, a few returned or missing); the
-current year is reported up to the last closed month, so an operator finds the current month
-open to fill.
+Deterministic: the day the demo stands on, and a ``random.Random`` seeded by year, OPD and
+month. Every month whose deadline has passed is reported — most verified, some late, a few
+returned — except a few OPD still outstanding in the last month due (``budget.demo.jadwal``
+says who submits when); the month after it is open for the operators to fill.
 """
 
 from __future__ import annotations
@@ -16,6 +16,14 @@ from django.contrib.auth import get_user_model
 from django.db.models import BigIntegerField, F
 from django.utils import timezone
 
+from budget.demo.jadwal import (
+    bulan_dilaporkan,
+    bulan_jatuh_tempo,
+    jatuh_tempo_terakhir,
+    sekarang_demo,
+    waktu_ajukan,
+)
+from budget.demo.rencana import rencana_tahun
 from budget.models import (
     BULAN_AK,
     PaguAnggaran,
@@ -37,7 +45,6 @@ from .models import (
     StatusLaporan,
     StatusPermasalahan,
 )
-from .services import batas_waktu
 
 K = KategoriPermasalahan
 NOL = Decimal(0)
@@ -102,34 +109,34 @@ def _pengguna():
     return verifikator, operator
 
 
-def hari_ini_demo() -> datetime.datetime:
-    """The demo's "today": ten days after the deadline of the last month the budget demo has
-    realisasi for (2026-11-20 for a demo reported up to October 2026), so that loading the
-    demo gives the same reports whatever the date."""
-    from budget.demo.rencana import RENCANA
-
-    terakhir = max(RENCANA, key=lambda r: r.tahun)
-    return batas_waktu(terakhir.tahun, terakhir.bulan_terakhir) + datetime.timedelta(days=10)
-
-
-def muat_laporan_demo(sekarang: datetime.datetime | None = None) -> dict[str, int]:
-    """Create the demo's reports and permasalahan; returns counts for the command's output."""
-    sekarang = timezone.localtime(sekarang or hari_ini_demo())
+def muat_laporan_demo(hari_ini: datetime.date | None = None) -> dict[str, int]:
+    """Create the demo's reports and permasalahan as they stand on ``hari_ini`` (default:
+    today in Asia/Jakarta) — the same day the budget demo was loaded for, so every submitted
+    report has its realisasi and fisik and no other OPD-month has any. Returns counts for the
+    command's output."""
+    sekarang = sekarang_demo(hari_ini or timezone.localdate())
+    terakhir_tempo = jatuh_tempo_terakhir(sekarang)
     verifikator, operator = _pengguna()
     if verifikator is None:
         raise RuntimeError("Akun verifikator demo belum dibuat.")
     laporan, riwayat, masalah = [], [], []
     for ta in TahunAnggaran.objects.order_by("tahun"):
-        terakhir = 12 if ta.tahun < sekarang.year else sekarang.month - 1
+        susulan = not rencana_tahun(ta.tahun).seed
+        jatuh_tempo = bulan_jatuh_tempo(ta.tahun, sekarang)
         opd = list(PerangkatDaerah.objects.filter(rincian__tahun=ta).distinct().order_by("kode"))
-        for o in opd:
-            for bulan in range(1, terakhir + 1):
-                lap, langkah = _laporan(ta, o, bulan, sekarang, verifikator,
+        kode = [o.kode for o in opd]
+        dilaporkan = bulan_dilaporkan(ta.tahun, kode, sekarang, susulan)
+        for bulan in range(1, jatuh_tempo + 1):
+            waktu = waktu_ajukan(ta.tahun, bulan, kode, susulan)
+            for o in opd:
+                if bulan > dilaporkan[o.kode]:
+                    continue  # not in yet: no report, and no figures (``budget.demo.jadwal``)
+                lap, langkah = _laporan(ta, o, bulan, waktu[o.kode], sekarang,
+                                        (ta.tahun, bulan) == terakhir_tempo, verifikator,
                                         operator.get(o.pk, verifikator))
-                if lap is not None:
-                    laporan.append(lap)
-                    riwayat.append(langkah)
-        masalah += _permasalahan(ta, terakhir)
+                laporan.append(lap)
+                riwayat.append(langkah)
+        masalah += _permasalahan(ta, jatuh_tempo, {o.pk: dilaporkan[o.kode] for o in opd})
     LaporanBulanan.objects.bulk_create(laporan)
     RiwayatLaporan.objects.bulk_create(
         [RiwayatLaporan(laporan=lap, **r) for lap, langkah in zip(laporan, riwayat, strict=True)
@@ -182,29 +189,17 @@ def _snapshot(laporan: list[LaporanBulanan], riwayat: list[list[dict]]) -> list[
     return hasil
 
 
-def _laporan(ta, o, bulan, sekarang, verifikator, operator):
-    rng = random.Random(f"laporan-{ta.tahun}-{o.kode}-{bulan}")
-    batas = batas_waktu(ta.tahun, bulan)
-    batas_hari = batas.date()
+def _laporan(ta, o, bulan, pada_ajukan, sekarang, terakhir_tempo, verifikator, operator):
+    """A submitted report: verified a few days later, unless the verifier has not got to it
+    yet (half of the last month due) or returned it (it keeps what was submitted)."""
+    rng = random.Random(f"status-{ta.tahun}-{o.kode}-{bulan}")
     nasib = rng.random()
-    terakhir_ditutup = ta.tahun == sekarang.year and bulan == sekarang.month - 1
-    if nasib < 0.03 and not terakhir_ditutup:
-        return None, []  # never reported
-    if terakhir_ditutup and nasib < 0.15:
-        return None, []  # the month just closed: some OPD have not reported yet
-    if nasib < 0.13:
-        diajukan = batas_hari + datetime.timedelta(days=rng.randint(1, 20))  # late
-    else:
-        diajukan = batas_hari - datetime.timedelta(days=rng.randint(0, 8))
-    pada_ajukan = _waktu(diajukan, rng.randint(8, 16))
-    if pada_ajukan > sekarang:
-        return None, []
     lap = LaporanBulanan(tahun=ta, opd=o, bulan=bulan, pertama_diajukan_pada=pada_ajukan,
                          diajukan_pada=pada_ajukan, revisi=2)
     langkah = [dict(dari=StatusLaporan.DRAFT, ke=StatusLaporan.DIAJUKAN, oleh=operator,
                     pada=pada_ajukan, catatan="")]
     pada_verif = pada_ajukan + datetime.timedelta(days=rng.randint(1, 6), hours=2)
-    if terakhir_ditutup and nasib < 0.6 or pada_verif > sekarang:
+    if terakhir_tempo and nasib < 0.5 or pada_verif > sekarang:
         lap.status = StatusLaporan.DIAJUKAN  # waiting for the verifier
     elif nasib > 0.95:
         catatan = rng.choice(CATATAN_PENGEMBALIAN)
@@ -220,9 +215,11 @@ def _laporan(ta, o, bulan, sekarang, verifikator, operator):
     return lap, langkah
 
 
-def _permasalahan(ta: TahunAnggaran, terakhir: int) -> list[Permasalahan]:
-    """Obstacles on the sub kegiatan furthest behind their anggaran kas at the last reported
-    month, and a few already solved earlier in the year."""
+def _permasalahan(ta: TahunAnggaran, terakhir: int,
+                  dilaporkan: dict[int, int]) -> list[Permasalahan]:
+    """Obstacles on the sub kegiatan furthest behind their anggaran kas at the last month due,
+    and a few already solved earlier in the year — each in a month its OPD has reported
+    (``dilaporkan``: OPD id -> months reported)."""
     if terakhir < 1:
         return []
     kolom_ak = BULAN_AK[:terakhir]
@@ -252,13 +249,16 @@ def _permasalahan(ta: TahunAnggaran, terakhir: int) -> list[Permasalahan]:
     hasil = []
     for i, (_, (opd_id, sub_id)) in enumerate(capaian[:60]):
         kat, uraian, tindak, pj = PERMASALAHAN[rng.randrange(len(PERMASALAHAN))]
-        bulan = max(1, terakhir - rng.randint(0, 4))
-        selesai = i % 4 == 3 and bulan < terakhir
+        n = dilaporkan.get(opd_id, 0)
+        bulan = min(n, max(1, terakhir - rng.randint(0, 4)))
+        if bulan < 1:
+            continue
+        selesai = i % 4 == 3 and bulan < n
         hasil.append(Permasalahan(
             tahun=ta, opd_id=opd_id, sub_kegiatan_id=sub_id, bulan=bulan, kategori=kat,
             uraian=uraian, tindak_lanjut=tindak, penanggung_jawab=pj,
             target_selesai=datetime.date(ta.tahun, min(12, terakhir + 1), 28),
             status=StatusPermasalahan.SELESAI if selesai else StatusPermasalahan.TERBUKA,
-            bulan_selesai=terakhir if selesai else None,
+            bulan_selesai=n if selesai else None,
         ))
     return hasil

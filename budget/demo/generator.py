@@ -1,27 +1,32 @@
 """The demo's numbers, computed without the database.
 
-``buat_demo(skala)`` returns plain data — OPD, nomenclature, and per year the budget lines
-with their pagu and anggaran kas per version, their monthly realisasi, and the fisik of each
-(OPD, sub kegiatan) — as whole sen and hundredths of a percent. ``load.py`` stores it.
+``buat_demo(hari_ini, skala)`` returns plain data — OPD, nomenclature, and per year the budget
+lines with their pagu and anggaran kas per version, their monthly realisasi, and the fisik of
+each (OPD, sub kegiatan) — as whole sen and hundredths of a percent. ``load.py`` stores it.
 
-Everything is drawn from ``random.Random`` seeded by year and scale, so two runs give the
-same data. Totals that must match the Rakor seeds are imposed with ``bagi`` (largest
-remainder): pagu, the anggaran kas up to the cut-off month, and the realisasi up to it.
+Each year is drawn whole from ``random.Random`` seeded by year and scale, so a year's budget
+and realisasi are the same whatever the day; ``potong`` then keeps what has happened by
+``hari_ini``: the versions already in force, and each OPD's realisasi of the months it has
+reported (``jadwal``). Totals that must match the Rakor seeds are imposed with ``bagi``
+(largest remainder): pagu, the anggaran kas up to the cut-off month, and the realisasi up to it.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import random
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 
 from budget.models import JenisVersi
 
 from .bagi import bagi, bulatkan
+from .jadwal import bulan_dilaporkan, sekarang_demo
 from .master import KINERJA, OPDDemo, opd_berskala
 from .nomenklatur import Nomenklatur, buat_nomenklatur, sub_opd
 from .profil import FAKTOR_KURVA, FAKTOR_SUMBER, GAJI_TPG, KURVA, LAG, PROFIL, kurva_untuk
-from .rencana import RENCANA, RencanaTahun
+from .rencana import RencanaTahun, rencana_tahun, tahun_demo
 
 RIBU = 100_000  # Rp 1.000 in sen: pagu are set in thousands of rupiah, like a DPA
 RUPIAH = 100
@@ -59,7 +64,7 @@ class Fisik:
     opd: str
     sub: str
     target: list[int]  # 12 months
-    realisasi: list[int]  # months 1..bulan_terakhir
+    realisasi: list[int]  # months 1..n, those the OPD has reported
 
 
 @dataclass
@@ -76,10 +81,16 @@ class DataDemo:
     tahun: list[TahunDemo]
 
 
-def buat_demo(skala: int = 1) -> DataDemo:
+def buat_demo(hari_ini: datetime.date, skala: int = 1,
+              tahun: Collection[int] | None = None) -> DataDemo:
+    """The demo as it stands on ``hari_ini``; ``tahun`` keeps only some of its years."""
     opd = opd_berskala(skala)
     nom = buat_nomenklatur({o.kode[:4] for o in opd})
-    return DataDemo(opd, nom, [buat_tahun(r.berskala(skala), opd, nom, skala) for r in RENCANA])
+    sekarang = sekarang_demo(hari_ini)
+    return DataDemo(opd, nom, [
+        potong(buat_tahun(rencana_tahun(t).berskala(skala), opd, nom, skala), sekarang)
+        for t in tahun_demo(hari_ini) if tahun is None or t in tahun
+    ])
 
 
 def buat_tahun(rencana: RencanaTahun, opd: list[OPDDemo], nom: Nomenklatur,
@@ -90,6 +101,26 @@ def buat_tahun(rencana: RencanaTahun, opd: list[OPDDemo], nom: Nomenklatur,
     _anggaran_kas(rencana, baris)
     _realisasi(rencana, baris)
     return TahunDemo(rencana, baris, _fisik(rng, rencana, baris))
+
+
+def potong(tahun: TahunDemo, sekarang: datetime.datetime) -> TahunDemo:
+    """What of a whole year has happened by ``sekarang``: the versions in force (with their
+    lines), and each OPD's realisasi and realisasi fisik of the months it has reported."""
+    versi = tuple(v for v in tahun.rencana.versi
+                  if v.berlaku <= sekarang.date())
+    kunci = {v.kunci for v in versi}
+    baris = []
+    for b in tahun.baris:
+        if not kunci & set(b.pagu):
+            continue  # a line of a version not yet in force
+        baris.append(replace(b, pagu={k: p for k, p in b.pagu.items() if k in kunci},
+                             ak={k: a for k, a in b.ak.items() if k in kunci}))
+    n = bulan_dilaporkan(tahun.rencana.tahun, {b.opd for b in baris}, sekarang,
+                         susulan=not tahun.rencana.seed)
+    for b in baris:
+        b.realisasi = b.realisasi[:n[b.opd]] + [0] * (12 - n[b.opd])
+    fisik = [replace(f, realisasi=f.realisasi[:n[f.opd]]) for f in tahun.fisik if f.opd in n]
+    return TahunDemo(replace(tahun.rencana, versi=versi), baris, fisik)
 
 
 # --- lines ----------------------------------------------------------------------------------
@@ -300,8 +331,7 @@ def _realisasi(rencana: RencanaTahun, baris: list[Baris]) -> None:
         if r:
             b.realisasi[:m] = bagi(r, _bobot_realisasi(b, b.ak[acuan], 1, m), satuan=RUPIAH)
 
-    akhir = rencana.bulan_terakhir
-    if akhir <= m or rencana.serapan_akhir is None:
+    if m == 12 or rencana.serapan_akhir is None:
         return
     # After the cut-off: the rest of the year, to a plausible year-end absorption.
     tambah = rencana.pagu * rencana.serapan_akhir // 10_000 - total
@@ -309,9 +339,9 @@ def _realisasi(rencana: RencanaTahun, baris: list[Baris]) -> None:
     bobot = [r * min(b.faktor, 1000) // 1000 for b, r in zip(baris, ruang, strict=True)]
     for b, t in zip(baris, bagi(tambah, bobot, batas=ruang, satuan=RUPIAH), strict=True):
         if t:
-            w = _bobot_realisasi(b, b.ak[acuan], m + 1, akhir)
-            w[-1] *= 2 if akhir == 12 else 1  # the December rush before the books close
-            b.realisasi[m:akhir] = bagi(t, w, satuan=RUPIAH)
+            w = _bobot_realisasi(b, b.ak[acuan], m + 1, 12)
+            w[-1] *= 2  # the December rush before the books close
+            b.realisasi[m:] = bagi(t, w, satuan=RUPIAH)
 
 
 # --- fisik ----------------------------------------------------------------------------------
@@ -336,7 +366,7 @@ def _fisik(rng: random.Random, rencana: RencanaTahun, baris: list[Baris]) -> lis
             r += real[k]
             target.append(t * 10_000 // pagu if pagu else 0)
             realisasi.append(min(10_000, r * maju * 10 // pagu) if pagu else 0)
-        hasil.append(Fisik(opd, sub, target, realisasi[:rencana.bulan_terakhir]))
+        hasil.append(Fisik(opd, sub, target, realisasi))
     return hasil
 
 

@@ -1,7 +1,8 @@
 """Storing the demo: into an empty database only, all or nothing, with bulk inserts.
 
-The numbers come from ``generator.buat_demo`` (no database); here they are written in one
-``transaction.atomic()`` with a few bulk statements per table, whatever the number of rows.
+The numbers come from ``generator.buat_demo`` (no database) for the day the demo is loaded
+(by default today, in Asia/Jakarta); here they are written in one ``transaction.atomic()``
+with a few bulk statements per table, whatever the number of rows.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.db.models import ProtectedError, RestrictedError
+from django.utils import timezone
 
 from accounts.models import tanpa_jaga_admin_terakhir
 from budget.models import (
@@ -42,6 +45,7 @@ from budget.models import (
 from .akun import AKUN_DEMO, PASSWORD_DEMO
 from .generator import DataDemo, TahunDemo, buat_demo
 from .master import JENIS_BELANJA, PEMDA, SUMBER_DANA
+from .rencana import TAHUN_PERTAMA
 
 BATCH = 2000
 BATCH_SISIP = 50_000
@@ -60,6 +64,7 @@ class Ringkasan:
     rincian: dict[int, int] = field(default_factory=dict)  # tahun -> lines
     realisasi: int = 0  # monthly realisasi rows
     fisik: int = 0  # target and realisasi fisik rows
+    hari_ini: datetime.date | None = None  # the day the demo stands on
 
 
 def _tulis(stdout, teks: str) -> None:
@@ -90,9 +95,17 @@ def isi_basis_data() -> dict[str, int]:
     return {k: v for k, v in jumlah.items() if v}
 
 
-def muat_demo(stdout=None, skala: int = 1, ganti: bool = False) -> Ringkasan:
-    """Load the Lampung Barat demo. Refuses (``DemoError``) a database that already holds
-    data unless ``ganti``, which first deletes the existing demo data — never official data."""
+def muat_demo(stdout=None, skala: int = 1, ganti: bool = False,
+              hari_ini: datetime.date | None = None,
+              tahun: Collection[int] | None = None) -> Ringkasan:
+    """Load the Lampung Barat demo as it stands on ``hari_ini`` (default: today in
+    Asia/Jakarta); ``tahun`` loads only some of its years (tests). Refuses (``DemoError``) a
+    database that already holds data unless ``ganti``, which first deletes the existing demo
+    data — never official data."""
+    hari_ini = hari_ini or timezone.localdate()
+    if hari_ini.year < TAHUN_PERTAMA:
+        raise DemoError(f"Data demo dibuat untuk tanggal 1 Januari {TAHUN_PERTAMA} atau "
+                        f"sesudahnya, bukan {hari_ini.isoformat()}.")
     with transaction.atomic():
         isi = isi_basis_data()
         if isi:
@@ -111,7 +124,9 @@ def muat_demo(stdout=None, skala: int = 1, ganti: bool = False) -> Ringkasan:
                 )
             _tulis(stdout, "Menghapus data demo yang ada…")
             hapus_demo()
-        return _simpan(buat_demo(skala), stdout)
+        ringkasan = _simpan(buat_demo(hari_ini, skala=skala, tahun=tahun), stdout)
+    ringkasan.hari_ini = hari_ini
+    return ringkasan
 
 
 def _simpan(data: DataDemo, stdout) -> Ringkasan:

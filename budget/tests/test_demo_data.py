@@ -1,7 +1,8 @@
 """``siap demo-data``: the Lampung Barat demo reproduces the Rakor POP seeds to the sen.
 
-The demo is loaded once for the module (committed, then deleted at the end); each test runs
-in its own transaction on top of it, so a test that changes data leaves no trace.
+The demo is loaded once for the module (committed, then deleted at the end) as it stands on
+HARI_INI, whatever the real date; each test runs in its own transaction on top of it, so a test
+that changes data leaves no trace.
 """
 
 import datetime
@@ -17,7 +18,7 @@ from accounts.models import Peran
 from budget.demo import AKUN_DEMO, PASSWORD_DEMO, hapus_demo, muat_demo, teks_akun_demo
 from budget.demo.bagi import bagi
 from budget.demo.generator import Baris, DataDemo, Fisik, TahunDemo, buat_demo, buat_tahun, sidik
-from budget.demo.rencana import RENCANA
+from budget.demo.rencana import rencana_tahun
 from budget.models import (
     BULAN_AK,
     BidangUrusan,
@@ -51,12 +52,13 @@ KECAMATAN = [
     "Gedung Surian", "Kebun Tebu", "Air Hitam",
 ]
 DINKES, PUPR = "1.02.0.00.0.00.01.0000", "1.03.0.00.0.00.01.0000"
+HARI_INI = datetime.date(2026, 12, 6)  # October 2026 is the last month due, November is open
 
 
 @pytest.fixture(scope="module", autouse=True)
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        ringkasan = muat_demo()
+        ringkasan = muat_demo(hari_ini=HARI_INI)
     yield ringkasan
     with django_db_blocker.unblock():
         hapus_demo()
@@ -64,7 +66,7 @@ def demo(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def data_demo():
-    return buat_demo()
+    return buat_demo(HARI_INI)
 
 
 def _sen(nilai: Decimal) -> int:
@@ -99,7 +101,9 @@ def test_2025_closes_the_year_between_90_and_95_percent_of_pagu():
     assert total.target_anggaran_kas == total.pagu
 
 
-def test_2026_has_anggaran_kas_for_the_year_and_realisasi_up_to_october_only():
+def test_the_current_year_has_anggaran_kas_for_the_year_and_realisasi_up_to_the_last_month_due():
+    # On 6 December 2026 the October reports (due 10 November) are the last due.
+    assert demo_tahun() == [2023, 2025, 2026]
     assert not RealisasiKeuangan.objects.filter(rincian__tahun__tahun=2026, bulan__gt=10).exists()
     assert not RealisasiFisik.objects.filter(tahun__tahun=2026, bulan__gt=10).exists()
     assert RealisasiKeuangan.objects.filter(rincian__tahun__tahun=2026, bulan=10).exists()
@@ -108,6 +112,38 @@ def test_2026_has_anggaran_kas_for_the_year_and_realisasi_up_to_october_only():
     assert D("1.0e12") < total.pagu < D("1.2e12")
     assert total.target_anggaran_kas == total.pagu
     assert D(50) < hitung_rekap(2026, 10).rekap.total.persen_realisasi < D(85)
+
+
+def demo_tahun() -> list[int]:
+    return list(TahunAnggaran.objects.order_by("tahun").values_list("tahun", flat=True))
+
+
+def test_a_generated_year_gets_its_perubahan_on_1_october_and_its_murni_never_changes():
+    def tahun_pada(hari):
+        (t,) = buat_demo(hari, tahun=[2028]).tahun
+        return t
+
+    juli, november = tahun_pada(datetime.date(2028, 7, 2)), tahun_pada(datetime.date(2028, 11, 1))
+    assert [v.kunci for v in juli.rencana.versi] == ["murni"]
+    assert [v.kunci for v in november.rencana.versi] == ["murni", "perubahan"]
+    assert november.rencana.versi[1].berlaku == datetime.date(2028, 10, 1)
+    murni = {(b.opd, b.sub, b.sumber_dana, b.jenis_belanja): (b.pagu, b.ak) for b in juli.baris}
+    assert murni == {(b.opd, b.sub, b.sumber_dana, b.jenis_belanja):
+                     ({"murni": b.pagu["murni"]}, {"murni": b.ak["murni"]})
+                     for b in november.baris if "murni" in b.pagu}
+    assert any("murni" not in b.pagu for b in november.baris)  # lines the perubahan added
+    assert sum(b.pagu["perubahan"] for b in november.baris) == rencana_tahun(2028).pagu
+    # The realisasi of a month is the same on both days once reported on both.
+    juni = {(b.opd, b.sub, b.sumber_dana, b.jenis_belanja): b.realisasi[:4] for b in juli.baris}
+    assert all(juni[k] == b.realisasi[:4] for b in november.baris
+               if (k := (b.opd, b.sub, b.sumber_dana, b.jenis_belanja)) in juni)
+
+
+def test_the_demo_refuses_a_day_before_2026():
+    from budget.demo import DemoError
+
+    with pytest.raises(DemoError, match="1 Januari 2026"):
+        muat_demo(hari_ini=datetime.date(2025, 12, 31))
 
 
 # --- master data ------------------------------------------------------------------------------
@@ -155,7 +191,7 @@ def test_the_nomenclature_and_opd_codes_pass_model_validation():
 
 
 def test_each_year_has_at_least_1500_budget_lines(demo):
-    for tahun in (2023, 2025, 2026):
+    for tahun in demo_tahun():
         assert RincianAnggaran.objects.filter(tahun__tahun=tahun).count() >= 1500
         assert demo.rincian[tahun] >= 1500
 
@@ -270,19 +306,20 @@ def _sidik_basis_data(tahun: int) -> str:
 
 
 def test_two_runs_generate_identical_data_and_the_database_holds_exactly_that(data_demo):
-    lagi = buat_demo()
+    lagi = buat_demo(HARI_INI)
     for pertama, kedua in zip(data_demo.tahun, lagi.tahun, strict=True):
         assert sidik(pertama) == sidik(kedua)
         assert _sidik_basis_data(pertama.rencana.tahun) == sidik(pertama)
 
 
 def test_skala_multiplies_opd_and_lines_with_unique_codes():
-    dua = buat_demo(skala=2)
+    dua = buat_demo(HARI_INI, skala=2)
     assert len(dua.opd) == 2 * PerangkatDaerah.objects.count()
     assert len({o.kode for o in dua.opd}) == len(dua.opd)
     tahun = dua.tahun[-1]
+    assert tahun.rencana.tahun == 2026
     assert len(tahun.baris) > 1.8 * RincianAnggaran.objects.filter(tahun__tahun=2026).count()
-    assert sum(b.pagu["murni"] for b in tahun.baris) == 2 * RENCANA[-1].pagu
+    assert sum(b.pagu["perubahan"] for b in tahun.baris) == 2 * rencana_tahun(2026).pagu
 
 
 def test_bagi_splits_exactly_in_proportion_and_respects_caps():
@@ -311,14 +348,38 @@ def test_ganti_deletes_the_demo_and_loads_it_again(monkeypatch, data_demo):
     # A small demo (three OPD, one year) keeps the test fast; deletion is what is tested.
     opd = data_demo.opd[:3]
     kecil = DataDemo(opd, data_demo.nomenklatur,
-                     [buat_tahun(RENCANA[-1], opd, data_demo.nomenklatur)])
-    monkeypatch.setattr("budget.demo.load.buat_demo", lambda skala: kecil)
+                     [buat_tahun(rencana_tahun(2026), opd, data_demo.nomenklatur)])
+    hari = []
+    monkeypatch.setattr("budget.demo.load.buat_demo",
+                        lambda hari_ini, skala, tahun: hari.append(hari_ini) or kecil)
     out = io.StringIO()
-    call_command("demo_data", "--ganti", stdout=out)
+    call_command("demo_data", "--ganti", "--hari-ini", "2027-01-15", stdout=out)
+    assert hari == [datetime.date(2027, 1, 15)]
     assert PerangkatDaerah.objects.count() == 3
-    assert list(TahunAnggaran.objects.values_list("tahun", flat=True)) == [2026]
+    assert demo_tahun() == [2026]
+    assert "Pelaporan per 15 Januari 2027" in out.getvalue()
+    assert "s.d. Desember 2026" in out.getvalue()
+    assert "bulan yang sedang dilaporkan: Januari 2027" in out.getvalue()
     assert out.getvalue().rstrip().endswith(teks_akun_demo())
     assert PASSWORD_DEMO in out.getvalue()
+
+
+def test_the_command_loads_today_s_demo_unless_told_another_day(monkeypatch, data_demo):
+    import time_machine
+    from django.utils import timezone
+
+    hari = []
+    monkeypatch.setattr("budget.demo.load.buat_demo",
+                        lambda hari_ini, skala, tahun: hari.append(hari_ini) or DataDemo(
+                            data_demo.opd[:1], data_demo.nomenklatur, []))
+    # 23:30 UTC on 31 December is already 1 January in Lampung Barat.
+    with time_machine.travel(datetime.datetime(2030, 12, 31, 23, 30, tzinfo=datetime.UTC),
+                             tick=False):
+        call_command("demo_data", "--ganti", stdout=io.StringIO())
+        assert timezone.localdate() == datetime.date(2031, 1, 1)
+    assert hari == [datetime.date(2031, 1, 1)]
+    with pytest.raises(CommandError, match="tidak dikenali"):
+        call_command("demo_data", "--ganti", "--hari-ini", "15-01-2027", stdout=io.StringIO())
 
 
 def test_demo_accounts_exist_with_their_roles_and_opd():

@@ -17,6 +17,7 @@ from budget import testing as t
 from budget.models import Pemda
 from evaluation.management.commands.rakor import tulis_atomik
 from evaluation.paket import paket_rakor
+from tests import sistem
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +87,7 @@ def test_leaders_download_the_xlsx_and_csv(client, data, peran):
 
 
 def test_a_leader_downloads_the_pdf(client, data):
+    sistem.weasyprint()
     client.force_login(User.objects.create_user("p", password="x", peran=Peran.PIMPINAN))
     r = ambil(client, "pdf")
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
@@ -143,6 +145,7 @@ def test_the_pack_query_count_does_not_grow_with_the_data(data, django_assert_nu
 
 
 def test_the_cli_writes_the_three_files(data, tmp_path, capsys):
+    sistem.weasyprint()
     berkas = {f: tmp_path / f"rakor.{f}" for f in ("pdf", "xlsx", "csv")}
     call_command("rakor", tahun=2025, bulan=1, **berkas)
     assert berkas["pdf"].read_bytes()[:5] == b"%PDF-"

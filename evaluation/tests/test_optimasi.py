@@ -58,7 +58,7 @@ class TestDemo:
     @pytest.fixture(scope="class", autouse=True)
     def demo(self, django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
-            muat_demo()
+            muat_demo(hari_ini=datetime.date(2026, 12, 6))  # 2026 reported to October
         yield
         with django_db_blocker.unblock():
             hapus_demo()

@@ -8,6 +8,7 @@ October, so the projection (on the pagu in force in September) and the outcome (
 force in December) are compared as shares of their own pagu.
 """
 
+import datetime
 import statistics
 
 import pytest
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module", autouse=True)
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        muat_demo()
+        muat_demo(hari_ini=datetime.date(2026, 12, 6))
     yield
     with django_db_blocker.unblock():
         hapus_demo()

@@ -14,6 +14,7 @@ from budget import testing as t
 from budget.models import JenisOPD
 from evaluation.grafik import kurva_s
 from siap.templatetags.siap_format import bilangan
+from tests import sistem
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,8 @@ def test_the_fisik_kurva_s_names_its_axis_as_fisik(client, data):
 
 
 def _halaman_baris(css: str, jumlah: int) -> list[list[str]]:
-    from weasyprint import CSS, HTML
+    weasyprint = sistem.weasyprint()
+    CSS, HTML = weasyprint.CSS, weasyprint.HTML  # noqa: N806
 
     baris = "".join(f"<tr><td>{i}</td><td>baris {i}</td></tr>" for i in range(1, jumlah + 1))
     html = (f"<html><body><p style='height:150mm'>x</p><table class='tabel'><thead><tr><th>No"

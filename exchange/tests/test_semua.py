@@ -409,8 +409,9 @@ def test_the_demo_round_trips_to_the_sen(tmp_path):
     from budget.demo import muat_demo
     from reporting.demo import muat_laporan_demo
 
-    muat_demo()
-    muat_laporan_demo()
+    hari_ini = datetime.date(2026, 12, 6)
+    muat_demo(hari_ini=hari_ini)
+    muat_laporan_demo(hari_ini)
     sebelum_rekap = rekap_semua()
     sebelum_n = {m._meta.label: m.objects.count() for m in semua.DIEKSPOR}
     assert json.loads(sebelum_rekap[2025, 11])["realisasi"] == "839535848290.34"

@@ -3,7 +3,6 @@ who may see and change what."""
 
 import json
 import re
-import shutil
 import subprocess
 from html import unescape
 from pathlib import Path
@@ -21,6 +20,7 @@ from lib.angka import AngkaTidakValid, baca_angka
 from lib.rupiah import angka, persen, rupiah
 from reporting import services
 from reporting.models import IsianFisik, IsianRealisasi, LaporanBulanan, StatusLaporan
+from tests import sistem
 
 from .conftest import D, waktu
 
@@ -437,9 +437,7 @@ KASUS_PERSEN = [(1, 8), (1, 6), (1, 32), (-1, 32), (2, 3), (0, 5), (5, 0), (8395
 
 
 def _node(skrip: str):
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node tidak terpasang; kesamaan formulir.js dengan lib/angka.py tidak diuji")
+    node = sistem.program("node", "nodejs")  # formulir.js runs in Node as in the browser
     keluar = subprocess.run([node, "-e", skrip], capture_output=True, text=True, timeout=30,
                             check=True)
     return json.loads(keluar.stdout)

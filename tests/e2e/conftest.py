@@ -1,9 +1,13 @@
-"""Browser tests: a real SIAP server on a throw-away SQLite database with the demo data, and
-Debian's headless Chromium driven by Playwright.
+"""Browser tests: a real SIAP server on a throw-away SQLite database with the demo data as it
+stands today, and Debian's headless Chromium driven by Playwright.
 
-Where Chromium (or the demo-data command) is missing the tests are skipped with the reason
-shown — unless ``SIAP_REQUIRE_E2E=1`` (CI), where a skip would hide a broken pipeline, so they
-fail instead.
+Chromium is ``/usr/bin/chromium``, or the path in ``SIAP_CHROMIUM``. Where it (or the
+demo-data command) is missing the tests are skipped with the reason shown — unless
+``SIAP_REQUIRE_E2E=1`` (CI), where a skip would hide a broken pipeline, so they fail instead.
+
+``SIAP_E2E_HARI_INI=2031-12-31`` runs them on another day: the demo as it stands then, and the
+server's clock moved there (time-machine, in the gunicorn process). Only days after today: the
+browser keeps the real clock, and would drop session cookies that expired in its past.
 """
 
 from __future__ import annotations
@@ -20,23 +24,27 @@ from pathlib import Path
 
 import pytest
 
+from tests.sistem import tidak_bisa_diuji
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFAK = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("SIAP_CHROMIUM") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 KATA_SANDI_DEMO = "siap-demo-2025"
 BATAS_TUNGGU_SERVER = 60  # seconds
-
-
-def tidak_bisa_diuji(alasan: str) -> None:
-    """Skip with the reason, or fail where browser tests are required."""
-    if os.environ.get("SIAP_REQUIRE_E2E") == "1":
-        pytest.fail(f"SIAP_REQUIRE_E2E=1 tetapi uji peramban tidak dapat berjalan: {alasan}",
-                    pytrace=False)
-    pytest.skip(alasan)
+HARI_INI = os.environ.get("SIAP_E2E_HARI_INI", "")
+# gunicorn in this process, so that its workers (forked) keep the moved clock; `siap serve`
+# would exec a new program.
+SERVER_BERGESER = """
+import datetime, sys, time_machine
+time_machine.travel(datetime.datetime.fromisoformat(sys.argv[1]), tick=True).start()
+from gunicorn.app.wsgiapp import run
+sys.argv = ["gunicorn", "siap.wsgi:application", *sys.argv[2:]]
+run()
+"""
 
 
 def _port_bebas() -> int:
@@ -88,20 +96,22 @@ def _tunggu(url: str, proses: subprocess.Popen, log: Path) -> None:
 def server_siap(tmp_path_factory) -> str:
     """Base URL of a SIAP server on a fresh database with the Lampung Barat demo."""
     if not Path(CHROMIUM).exists():
-        tidak_bisa_diuji(f"{CHROMIUM} tidak ada (apt-get install chromium)")
+        tidak_bisa_diuji(f"{CHROMIUM} tidak ada (apt-get install chromium, atau SIAP_CHROMIUM)")
     if importlib.util.find_spec("budget.management.commands.demo_data") is None:
         tidak_bisa_diuji("perintah `siap demo-data` belum ada")
     data_dir = tmp_path_factory.mktemp("siap-e2e")
     port = _port_bebas()
     env = _env_server(data_dir, port)
     _siap("migrate", "--verbosity", "0", env=env)
-    _siap("demo-data", env=env)
+    _siap("demo-data", *(["--hari-ini", HARI_INI] if HARI_INI else []), env=env)
 
+    perintah = [sys.executable, "-m", "siap.cli", "serve"]
+    if HARI_INI:
+        perintah = [sys.executable, "-c", SERVER_BERGESER, f"{HARI_INI}T09:00:00+07:00"]
     log = data_dir / "server.log"
     with log.open("w") as keluaran:
         proses = subprocess.Popen(
-            [sys.executable, "-m", "siap.cli", "serve", "--bind", f"127.0.0.1:{port}",
-             "--workers", "1"],
+            [*perintah, "--bind", f"127.0.0.1:{port}", "--workers", "1"],
             cwd=ROOT, env=env, stdout=keluaran, stderr=subprocess.STDOUT,
             start_new_session=True,
         )

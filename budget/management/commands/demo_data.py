@@ -1,12 +1,28 @@
-"""``siap demo-data [--ganti] [--skala N]``: load the Lampung Barat demo."""
+"""``siap demo-data [--ganti] [--skala N]``: load the Lampung Barat demo as it stands today.
 
+The hidden ``--hari-ini YYYY-MM-DD`` loads it as it would stand on another day (tests, checks).
+"""
+
+import argparse
+import datetime
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from budget.demo import DemoError, muat_demo, teks_akun_demo
+from budget.demo.jadwal import bulan_terbuka, jatuh_tempo_terakhir, sekarang_demo
+from lib.periode import nama_bulan, tanggal_panjang
 from reporting.demo import muat_laporan_demo
+
+
+def _tanggal(teks: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(teks)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"tanggal '{teks}' tidak dikenali; tulis TTTT-BB-HH, mis. 2027-01-15") from None
 
 
 class Command(BaseCommand):
@@ -24,23 +40,29 @@ class Command(BaseCommand):
             "--skala", type=int, default=1,
             help="gandakan OPD dan rincian anggaran N kali, untuk uji beban (bawaan 1)",
         )
+        # For tests and checks: the demo as it would stand on another day.
+        parser.add_argument("--hari-ini", type=_tanggal, default=None, help=argparse.SUPPRESS)
 
-    def handle(self, *args, ganti, skala, **options):
+    def handle(self, *args, ganti, skala, hari_ini, **options):
         if skala < 1:
             raise CommandError(f"--skala harus 1 atau lebih, bukan {skala}")
+        hari_ini = hari_ini or timezone.localdate()
         mulai = time.monotonic()
         try:
             with transaction.atomic():
-                r = muat_demo(stdout=self.stdout, skala=skala, ganti=ganti)
-                laporan = muat_laporan_demo()
+                r = muat_demo(stdout=self.stdout, skala=skala, ganti=ganti, hari_ini=hari_ini)
+                laporan = muat_laporan_demo(hari_ini)
         except DemoError as exc:
             raise CommandError(str(exc)) from exc
         def ribuan(n: int) -> str:
             return f"{n:,}".replace(",", ".")
 
+        sekarang = sekarang_demo(hari_ini)
+        (t0, b0), (t1, b1) = jatuh_tempo_terakhir(sekarang), bulan_terbuka(sekarang)
         self.stdout.write(
-            f"Pelaporan: {ribuan(laporan['laporan'])} laporan bulanan, "
-            f"{ribuan(laporan['permasalahan'])} permasalahan."
+            f"Pelaporan per {tanggal_panjang(hari_ini)}: {ribuan(laporan['laporan'])} laporan "
+            f"bulanan s.d. {nama_bulan(b0)} {t0}, {ribuan(laporan['permasalahan'])} "
+            f"permasalahan; bulan yang sedang dilaporkan: {nama_bulan(b1)} {t1}."
         )
         detik = f"{time.monotonic() - mulai:.1f}".replace(".", ",")
         rincian = f"{sum(r.rincian.values()):,}".replace(",", ".")
