@@ -128,6 +128,16 @@ def test_the_demo_of_any_day_leaves_an_open_month_with_a_budget_and_reports_befo
         assert re.search(r'id="peringkat-opd".*Dinas Pekerjaan Umum dan Penataan Ruang',
                          r.content.decode(), re.S)
 
+    # The late-report path (jadwal.SELALU_SUSULAN): Dinas PUPR's report of the last month due
+    # is still outstanding outside the seed years, so its operator can save the calendar month
+    # before today as a draft whether today is before or after the deadline day.
+    if not rencana_tahun(t0).seed:
+        assert not laporan.filter(opd=pupr, tahun__tahun=t0, bulan=b0).exists()
+    t_lalu, b_lalu = _sebelum(hari_ini.year, hari_ini.month)
+    if not rencana_tahun(t_lalu).seed:
+        lap = laporan.filter(opd=pupr, tahun__tahun=t_lalu, bulan=b_lalu).first()
+        assert lap is None or lap.dapat_diubah, (t_lalu, b_lalu, lap and lap.status)
+
 
 def test_every_month_2026_to_2035_has_40_opd_in_and_a_few_outstanding_while_last_due():
     kode = [o.kode for o in opd_berskala(1)]

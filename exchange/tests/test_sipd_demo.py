@@ -36,7 +36,7 @@ def _kosongkan_2025():
 def demo(db):
     from budget.demo import muat_demo
 
-    muat_demo()
+    muat_demo(hari_ini=datetime.date(2026, 12, 6), tahun=[2025])  # the demo as of that day
     r0 = _rekap()
     assert (json.loads(r0)["persen_realisasi"], json.loads(r0)["capaian_anggaran_kas"]) == (
         "76.73", "79.14")
