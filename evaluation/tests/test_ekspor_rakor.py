@@ -155,11 +155,11 @@ def _keterisian(halaman) -> float:
     return (atas - min(isi)) / (atas - bawah) if isi else 0.0
 
 
-def test_the_pdf_has_no_nearly_empty_page(demo):
+def test_the_pdf_has_no_nearly_empty_page(pdf):
     """Issue #17: every section began a new page, so a table that ran two rows over left a
     page of two rows, and a short section a half-empty one. Sections now flow; only the last
     page may be short, and the signature never stands alone on it."""
-    pdf = pypdf.PdfReader(io.BytesIO(demo[1]["pdf"]))
+    pdf = pypdf.PdfReader(io.BytesIO(pdf))
     terisi = [round(_keterisian(h), 2) for h in pdf.pages]
     assert "Rakor POP" in pdf.pages[0].extract_text()
     kurang = [(i, t) for i, t in enumerate(terisi[1:-1], start=2) if t < 0.6]
