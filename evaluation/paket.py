@@ -21,6 +21,7 @@ from budget.models import Pemda
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, cek_bulan, tanggal_panjang
 
 from .figures import Angka
+from .figures_kinerja import sebaran_fisik
 from .narasi import bahan_rakor
 from .queries import HasilRekap, hitung_rekap
 from .rincian import seri_kurva
@@ -64,6 +65,7 @@ class PaketRakor:
     tempat: str = ""  # where the Sekda signs (the pemda's ibu kota)
     tanggal_cetak: datetime.date | None = None
     penandatangan: dict = field(default_factory=dict)  # jabatan, nama, nip
+    sebaran_fisik: list[dict] = field(default_factory=list)  # the four published fisik bands
 
     @property
     def nama_pemda(self) -> str:
@@ -83,6 +85,10 @@ class PaketRakor:
              "fisik": s.fisik[i]}
             for i in range(12)
         ]
+
+    @property
+    def sebaran_tabel(self) -> list[tuple[str, list[dict]]]:
+        return [("persen realisasi", self.sebaran), ("realisasi fisik", self.sebaran_fisik)]
 
     @property
     def nama_opd(self) -> dict[int, str]:
@@ -173,6 +179,7 @@ def paket_rakor(tahun: int, bulan: int, *, hari_ini: datetime.date | None = None
         kecamatan=[BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci)
                    for k in kecamatan(hasil)],
         sebaran=_sebaran(r.sebaran),
+        sebaran_fisik=_sebaran(sebaran_fisik(k.angka.fisik for k in r.sub_kegiatan)),
         dak_fisik=dak_fisik(hasil),
         kurva=grafik_kurva(seri, "pemda", batas_teks, "kurva-pemda"),
         seri_kurva=seri,

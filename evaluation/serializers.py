@@ -11,6 +11,7 @@ from lib.rupiah import angka, desimal, persen, rupiah
 from lib.sel import sel_aman
 
 from .figures import Angka
+from .figures_kinerja import KelasFisik, sebaran_fisik, sebaran_fisik_per
 from .narasi import kalimat_utama
 from .queries import HasilRekap
 
@@ -50,17 +51,28 @@ def rekap_dict(hasil: HasilRekap) -> dict:
 _KOLOM_TEKS = {"kode", "nama", "kategori"}
 
 
+# The sebaran fisik: each OPD's sub kegiatan (with pagu) in the four published fisik bands.
+KOLOM_SEBARAN_FISIK = dict(zip(KelasFisik, ("fisik_0", "fisik_1_50", "fisik_51_75",
+                                            "fisik_76_100"), strict=True))
+
+
 def rekap_csv(hasil: HasilRekap) -> str:
-    kolom = ["peringkat", "kode", "nama", *KOLOM_ANGKA, "kategori"]
+    kolom = ["peringkat", "kode", "nama", *KOLOM_ANGKA, "kategori", *KOLOM_SEBARAN_FISIK.values()]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(kolom)
     d = rekap_dict(hasil)
-    for row in d["opd"]:
+    subs = [(k.kunci[0], k.angka) for k in hasil.rekap.sub_kegiatan]
+    per_opd = sebaran_fisik_per(subs)
+    for kel, row in zip(hasil.rekap.opd, d["opd"], strict=True):
+        sebaran = per_opd.get(kel.kunci, dict.fromkeys(KelasFisik, 0))
+        row.update({KOLOM_SEBARAN_FISIK[kelas]: n for kelas, n in sebaran.items()})
         # only text can carry a formula; a number such as "-0.18" stays a number
         w.writerow(["" if row[k] is None else sel_aman(str(row[k])) if k in _KOLOM_TEKS else row[k]
                     for k in kolom])
     total = {"peringkat": "", "kode": "", "nama": "TOTAL PEMDA", **d}
+    total.update({KOLOM_SEBARAN_FISIK[kelas]: n
+                  for kelas, n in sebaran_fisik(a.fisik for _, a in subs).items()})
     w.writerow([total[k] if total[k] is not None else "" for k in kolom])
     return buf.getvalue()
 

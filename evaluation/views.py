@@ -19,6 +19,7 @@ from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjan
 
 from .figures import Angka, Jumlah, Kelompok
 from .figures import angka as angka_dari_jumlah
+from .figures_kinerja import sebaran_fisik
 from .grafik import kurva_s
 from .narasi import kalimat_utama
 from .queries import hitung_rekap
@@ -261,7 +262,9 @@ def dasbor(request):
         "per_sumber_dana": _kelompok(r.sumber_dana, data.sumber_dana),
         "per_jenis_belanja": _kelompok(r.jenis_belanja, data.jenis_belanja),
         "sebaran": _sebaran(r.sebaran),
+        "sebaran_fisik": _sebaran(sebaran_fisik(k.angka.fisik for k in r.sub_kegiatan)),
         "jumlah_sub_kegiatan": sum(r.sebaran.values()),
+        "hasil_rekap": hasil,  # kinerja/_dasbor.html adds up the outcome indicators' sub kegiatan
         "periode": urlencode(dasar),
         "kurva": grafik_kurva(seri_kurva(tahun, bulan, versi=data.versi), "pemda", tanggal_panjang(batas),
                               "kurva-pemda"),

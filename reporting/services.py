@@ -28,6 +28,7 @@ from .models import (
     SnapshotLaporan,
     StatusLaporan,
 )
+from .sinyal import sebelum_diajukan
 from .validasi import Pesan, galat, periksa, periksa_periode, peringatan_tanpa_penjelasan
 
 
@@ -244,7 +245,10 @@ def ajukan(laporan: LaporanBulanan, oleh, *, revisi: int,
         isi = muat_isi(lap)
         pesan = periksa_laporan(lap, isi)
         dijelaskan = set(lap.penjelasan.values_list("kode", flat=True))
-        if menghalangi := galat(pesan) + peringatan_tanpa_penjelasan(pesan, dijelaskan):
+        menghalangi = galat(pesan) + peringatan_tanpa_penjelasan(pesan, dijelaskan)
+        for _, lain in sebelum_diajukan.send(LaporanBulanan, laporan=lap):  # e.g. kinerja
+            menghalangi += lain
+        if menghalangi:
             raise LaporanDitolak(menghalangi)
         nomor = lap.snapshot.count() + 1
         SnapshotLaporan.objects.create(laporan=lap, nomor=nomor, dibuat_pada=sekarang,

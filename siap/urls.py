@@ -17,6 +17,7 @@ urlpatterns = [
     path("laporan/", include("reporting.urls")),
     path("impor/", include("exchange.urls")),
     path("api/", api.urls),
+    path("", include("kinerja.urls")),  # /kinerja/… and the quarterly section /laporan/…/kinerja/
     path("", include("evaluation.urls")),
 ]
 

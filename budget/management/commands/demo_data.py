@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from budget.demo import DemoError, muat_demo, teks_akun_demo
+from kinerja.demo import muat_kinerja_demo
 from reporting.demo import muat_laporan_demo
 
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 r = muat_demo(stdout=self.stdout, skala=skala, ganti=ganti)
                 laporan = muat_laporan_demo()
+                muat_kinerja_demo(stdout=self.stdout)  # indicators, quarters, pemda outcomes
         except DemoError as exc:
             raise CommandError(str(exc)) from exc
         def ribuan(n: int) -> str:
