@@ -36,7 +36,7 @@ from .uang import jumlah_sub_opd, jumlahkan
 
 @dataclass
 class BarisBentuk:
-    tingkat: str  # "opd", "program", "kegiatan", "sub_kegiatan"
+    tingkat: str  # "perangkat_daerah" (Form B, RFK), "program", "kegiatan", "sub_kegiatan"
     kode: str
     nama: str
     t: Tertimbang
@@ -110,7 +110,8 @@ def form_b(tahun: int, bulan: int, terlihat: set[int] | None = None) -> Bentuk:
             continue
         lap = laporan.get(k.kunci)
         semua.append(BarisBentuk(
-            "opd", o.kode, o.nama, tertimbang_dari(k.angka, r.total.pagu), kunci=k.kunci,
+            "perangkat_daerah", o.kode, o.nama, tertimbang_dari(k.angka, r.total.pagu),
+            kunci=k.kunci,
             rata_rata=rata_rata_capaian(capaian.get(k.kunci, [])),
             diperbarui=lap.diajukan_pada if lap else None,
             catatan=lap.catatan_verifikator if lap else ""))

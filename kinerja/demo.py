@@ -127,7 +127,7 @@ def _indikator_tahun(ta: TahunAnggaran, kode_opd: dict[int, str]) -> list[Indika
     for (opd_id, _), keg in kegiatan_opd.items():
         rng = random.Random(f"kinerja-{ta.tahun}-{kode_opd[opd_id]}-{keg.kode}")
         hasil.append(_indikator(rng, ta, opd_id, Tingkat.KEGIATAN, keg,
-                                f"Tingkat penyelesaian kegiatan {teks.kalimat(keg.nama)}", "%",
+                                "Tingkat penyelesaian sub kegiatan sesuai rencana", "%",
                                 "terakhir", "naik", 100, "kumulatif"))
     for (opd_id, _), (prog, pagu_sen) in program_opd.items():
         rng = random.Random(f"kinerja-{ta.tahun}-{kode_opd[opd_id]}-{prog.kode}")
@@ -144,14 +144,17 @@ def _indikator_tahun(ta: TahunAnggaran, kode_opd: dict[int, str]) -> list[Indika
 def _realisasi(ind: IndikatorKinerja, tw: int, dasar: float, rng) -> RealisasiIndikator | None:
     target = ind.target_triwulan[tw - 1]
     lebih = rng.random() < 0.04
-    f = rng.uniform(1.6, 2.1) if lebih else max(dasar + rng.uniform(-0.18, 0.15), 0.05)
+    ragam = 0.03 if ind.akumulasi == "terakhir" else 0.16
+    f = rng.uniform(1.6, 2.1) if lebih else max(dasar + rng.uniform(-ragam, ragam), 0.05)
     if ind.satuan == "bulan":
         f, lebih = 1.0, False
     if ind.arah == "turun":
         lebih, f = False, 2 - min(f, 1.1)
     nilai = _bulat(target * Decimal(str(round(f, 4))), ind.satuan)
-    if ind.akumulasi == "terakhir" and not lebih:
-        nilai = min(nilai, ind.target if ind.arah == "naik" else nilai)
+    if ind.akumulasi == "terakhir" and not lebih and ind.arah == "naik":
+        nilai = min(nilai, ind.target)
+    if ind.satuan == "%":
+        nilai = min(nilai, Decimal(100))
     if target == 0:
         nilai, lebih = Decimal(0), False
     return RealisasiIndikator(indikator=ind, triwulan=tw, nilai=nilai,
@@ -246,10 +249,13 @@ def muat_kinerja_demo(stdout=None) -> dict[str, int]:
         dasar = {o: random.Random(f"dasar-{ta.tahun}-{k}").uniform(0.55, 1.08)
                  for o, k in kode_opd.items()}
         for ind in indikator:
+            kunci = f"{ta.tahun}-{kode_opd[ind.opd_id]}-{ind.nomenklatur.kode}-{ind.nomor}"
+            # A level (read at the last quarter) keeps one pace over the year: it rises.
+            sendiri = dasar[ind.opd_id] + random.Random(kunci).uniform(-0.15, 0.12)
             for tw in sorted(dilaporkan.get(ind.opd_id, ())):
-                rng = random.Random(f"realisasi-{ta.tahun}-{kode_opd[ind.opd_id]}-"
-                                    f"{ind.nomenklatur.kode}-{ind.nomor}-{tw}")
-                realisasi.append(_realisasi(ind, tw, dasar[ind.opd_id], rng))
+                rng = random.Random(f"realisasi-{kunci}-{tw}")
+                pace = sendiri if ind.akumulasi == "terakhir" else dasar[ind.opd_id]
+                realisasi.append(_realisasi(ind, tw, pace, rng))
         RealisasiIndikator.objects.bulk_create(realisasi, batch_size=2000)
         EvaluasiTriwulan.objects.bulk_create(evaluasi)
         jumlah["indikator"] += len(indikator)

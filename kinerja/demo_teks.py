@@ -30,7 +30,7 @@ class Pola:
 POLA_SUB = (
     Pola(r"gaji dan tunjangan", "Jumlah bulan gaji dan tunjangan yang dibayarkan", "bulan",
          (12, 12)),
-    Pola(r"jalan|trotoar", "Panjang jalan yang ditangani ({nama})", "km", (2, 24), "fisik"),
+    Pola(r"jalan|trotoar", "Panjang jalan yang ditangani", "km", (2, 24), "fisik"),
     Pola(r"jembatan", "Jumlah jembatan yang dibangun", "unit", (1, 4), "fisik"),
     Pola(r"irigasi", "Panjang jaringan irigasi yang ditangani", "m", (400, 4500), "fisik"),
     Pola(r"spam|air minum", "Jumlah sambungan rumah air minum yang terpasang", "SR",
@@ -47,11 +47,11 @@ POLA_SUB = (
     Pola(r"gedung|kantor dan bangunan|bangunan", "Jumlah bangunan yang dibangun atau "
                                                  "dipelihara", "unit", (1, 8), "fisik"),
     Pola(r"^pengadaan|mebel|perlengkapan|peralatan|alat kesehatan",
-         "Jumlah paket pengadaan yang terealisasi ({nama})", "paket", (2, 14), "fisik"),
+         "Jumlah paket pengadaan yang terealisasi", "paket", (2, 14), "fisik"),
     Pola(r"dana bos|bop ", "Jumlah satuan pendidikan penerima dana operasional", "sekolah",
          (40, 220), "kumulatif", "terakhir"),
     Pola(r"pelayanan kesehatan (ibu|bayi|balita|orang|usia)",
-         "Persentase sasaran {nama} yang mendapat pelayanan sesuai standar", "%", (100, 100),
+         "Persentase sasaran yang mendapat pelayanan kesehatan sesuai standar", "%", (100, 100),
          "kumulatif", "terakhir"),
     Pola(r"gizi|stunting|permakanan|pangan",
          "Jumlah balita dan keluarga berisiko stunting yang mendapat intervensi", "orang",
@@ -65,15 +65,15 @@ POLA_SUB = (
     Pola(r"pelatihan|kompetensi|bimbingan teknis|peningkatan kapasitas|diklat",
          "Jumlah peserta yang ditingkatkan kapasitasnya", "orang", (20, 240)),
     Pola(r"penyusunan|dokumen|perencanaan|laporan|evaluasi|kajian|pengkajian",
-         "Jumlah dokumen yang tersusun ({nama})", "dokumen", (2, 8)),
+         "Jumlah dokumen yang tersusun", "dokumen", (2, 8)),
     Pola(r"koordinasi|fasilitasi|sosialisasi|pembinaan|penyelenggaraan|rapat|musyawarah",
-         "Jumlah kegiatan yang terlaksana ({nama})", "kegiatan", (4, 24)),
+         "Jumlah kegiatan yang terlaksana", "kegiatan", (4, 24)),
     Pola(r"obat|vaksin|bahan", "Jumlah paket obat dan bahan medis yang tersedia", "paket",
          (4, 16)),
     Pola(r"penyediaan|pemeliharaan|pengelolaan|administrasi",
-         "Jumlah laporan {nama} yang tersedia", "laporan", (12, 12)),
+         "Jumlah laporan pelaksanaan yang tersedia", "laporan", (12, 12)),
 )
-BAWAAN = Pola(r"", "Jumlah laporan pelaksanaan {nama}", "laporan", (4, 4))
+BAWAAN = Pola(r"", "Jumlah laporan pelaksanaan sub kegiatan", "laporan", (4, 4))
 
 # Program outcomes by program code (the rest: a generic outcome of the program).
 PROGRAM = {

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import template
 
 from lib import rupiah as _rp
+from lib.periode import TRIWULAN_ROMAWI
 
 register = template.Library()
 
@@ -23,3 +24,9 @@ def nilai_k(value: Decimal | None) -> str:
 def isian_k(value: Decimal | None) -> str:
     """The same for an input field (empty when there is no value)."""
     return "" if value is None else nilai_k(value)
+
+
+@register.filter
+def romawi(triwulan) -> str:
+    """``3`` -> ``III``."""
+    return TRIWULAN_ROMAWI[int(triwulan) - 1]
