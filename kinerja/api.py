@@ -7,6 +7,7 @@ from __future__ import annotations
 from ninja import Field, Query, Router, Schema
 
 from api.akses import opd_atau_404, tahun_atau_404
+from api.schemas import Ditolak, Galat
 from lib.rupiah import desimal
 
 from .evaluasi import nilai_k, realisasi_indikator
@@ -38,11 +39,7 @@ class DaftarIndikator(Schema):
     indikator: list[Indikator]
 
 
-class Galat(Schema):
-    detail: str
-
-
-@router.get("/opd/{kode}/indikator", response={200: DaftarIndikator, 401: Galat, 404: Galat},
+@router.get("/opd/{kode}/indikator", response={200: DaftarIndikator, 401: Galat, 404: Galat, 422: Ditolak},
             operation_id="indikator_opd", summary="Indikator kinerja OPD dan realisasinya")
 def indikator(request, kode: str,
               tahun: int = Query(..., ge=2000, le=2100, description="Tahun anggaran, mis. 2025.")):

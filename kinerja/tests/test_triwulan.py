@@ -11,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from budget import testing as t
-
 from kinerja.models import EvaluasiTriwulan, RealisasiIndikator
 from reporting import services
 from reporting.models import LaporanBulanan, StatusLaporan

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from budget.demo import DemoError, muat_demo, teks_akun_demo
-from kinerja.demo import muat_kinerja_demo
+from kinerja.demo import hapus_kinerja_demo, muat_kinerja_demo
 from reporting.demo import muat_laporan_demo
 
 
@@ -32,6 +32,8 @@ class Command(BaseCommand):
         mulai = time.monotonic()
         try:
             with transaction.atomic():
+                if ganti:
+                    hapus_kinerja_demo()  # fast, before the budget demo's own (row by row) deletion
                 r = muat_demo(stdout=self.stdout, skala=skala, ganti=ganti)
                 laporan = muat_laporan_demo()
                 muat_kinerja_demo(stdout=self.stdout)  # indicators, quarters, pemda outcomes
