@@ -262,6 +262,9 @@ def muat_kinerja_demo(stdout=None) -> dict[str, int]:
         for opd_id, daftar_tw in sorted(dilaporkan.items()):
             for tw in sorted(daftar_tw):
                 evaluasi.append(_evaluasi(ta, opd_id, tw, kode_opd[opd_id]))
+        # Bappeda's evaluation of the RKPD (E.79) for each quarter some OPD reported.
+        for tw in sorted({tw for daftar_tw in dilaporkan.values() for tw in daftar_tw}):
+            evaluasi.append(_evaluasi(ta, None, tw, "pemda"))
         dasar = {o: random.Random(f"dasar-{ta.tahun}-{k}").uniform(0.55, 1.08)
                  for o, k in kode_opd.items()}
         for ind in indikator:

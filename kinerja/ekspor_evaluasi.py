@@ -100,12 +100,14 @@ class _Tulis:
         return c
 
 
-def _kepala(t: _Tulis) -> None:
+def _kepala(t: _Tulis, jenis: str) -> None:
     ws = t.ws
     atas, bawah = t.baris, t.baris + 1
-    for i, label in enumerate(KOLOM_AWAL, start=1):
+    awal = KOLOM_AWAL if jenis == "E.81" else (*KOLOM_AWAL[:2], "Perangkat daerah / program",
+                                              *KOLOM_AWAL[3:])
+    for i, label in enumerate(awal, start=1):
         ws.merge_cells(start_row=atas, start_column=i, end_row=bawah, end_column=i)
-        c = ws.cell(atas, i, label)
+        ws.cell(atas, i, label)
         ws.column_dimensions[get_column_letter(i)].width = LEBAR_AWAL[i - 1]
     kolom = len(KOLOM_AWAL) + 1
     for label, _, _ in PASANGAN:
@@ -249,7 +251,7 @@ def xlsx_evaluasi(f: FormEvaluasi) -> bytes:
     ws["A3"].font = Font(italic=True, color="4A5563")
     t = _Tulis(ws)
     t.baris = 5
-    _kepala(t)
+    _kepala(t, f.jenis)
     nomor = 0
     for b in f.baris:
         if b.tingkat == "opd":

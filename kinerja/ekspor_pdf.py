@@ -29,7 +29,7 @@ def html_evaluasi(f: FormEvaluasi) -> str:
     for b in f.baris:
         if b.tingkat != "opd":
             nomor += 1
-        baris.append((nomor if b.tingkat != "opd" else "", b))
+        baris.append(("" if b.tingkat == "opd" else nomor, b))
     return render_to_string("kinerja/evaluasi_pdf.html",
                             {"f": f, "judul": JUDUL[f.jenis], "baris": baris})
 

@@ -185,12 +185,13 @@ def _angka_opd(hasil, opd_id: int):
 
 def form_e79(tahun: int, triwulan: int, *, hari_ini: datetime.date | None = None
              ) -> FormEvaluasi:
-    """E.79 of the pemda: per OPD, its programs and kegiatan (the RKPD's level) with their
-    indicators, up to the end of ``triwulan``; the total is the pemda's."""
+    """E.79 of the pemda: per OPD, its programs with their outcome indicators, up to the end
+    of ``triwulan``; the total is the pemda's. The kegiatan and sub kegiatan are each OPD's
+    E.81 (a pemda's E.79 down to kegiatan runs to 80 pages and more)."""
     rekap = rekap_triwulan(tahun, triwulan)
     per_sub_tw = [jumlah_sub_semua(h) for h in rekap]
     data = rekap[-1].data
-    indikator = list(indikator_opd(tahun, tingkat=(Tingkat.PROGRAM, Tingkat.KEGIATAN)))
+    indikator = list(indikator_opd(tahun, tingkat=(Tingkat.PROGRAM,)))
     realisasi = realisasi_indikator(indikator)
     sub_per_opd: dict[int, list[int]] = defaultdict(list)
     for opd_id, sub_id in per_sub_tw[-1]:
@@ -209,6 +210,8 @@ def form_e79(tahun: int, triwulan: int, *, hari_ini: datetime.date | None = None
                                nilai_rp([_angka_opd(h, opd_id) for h in rekap])))
         for b in susun([subs[s] for s in sub_per_opd[opd_id]], ind_per_opd[opd_id],
                        dengan_sub=False):
+            if b.tingkat != Tingkat.PROGRAM:
+                continue
             baris.append(BarisForm(
                 b.tingkat, b.kode, b.nama, nama,
                 [nilai_k(i, realisasi[i.pk], triwulan) for i in b.indikator],

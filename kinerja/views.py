@@ -43,7 +43,7 @@ def _tahun(tahun: int) -> None:
         raise Http404(f"Tahun anggaran {tahun} belum ada di SIAP.")
 
 
-def _triwulan_daftar(tahun: int, opd_id: int | None = None) -> list[dict]:
+def _triwulan_daftar() -> list[dict]:
     return [{"tw": i, "romawi": r} for i, r in enumerate(TRIWULAN_ROMAWI, 1)]
 
 
@@ -61,7 +61,7 @@ def beranda(request):
         jumlah[opd_id] = jumlah.get(opd_id, 0) + 1
     daftar = [{"opd": o, "jumlah": jumlah.get(o.pk, 0)} for o in qs.order_by("kode")]
     return render(request, "kinerja/beranda.html", {
-        **periode, "daftar": daftar, "triwulan_daftar": _triwulan_daftar(tahun),
+        **periode, "daftar": daftar, "triwulan_daftar": _triwulan_daftar(),
         "pembaca_pemda": request.user.lihat_semua_opd or boleh_kelola_pemda(request.user),
         "bappeda": boleh_kelola_pemda(request.user),
     })
@@ -82,7 +82,7 @@ def opd(request, opd_id: int):
              for b in susun([], indikator)]
     return render(request, "kinerja/opd.html", {
         **periode, "opd": o, "baris": baris, "jumlah_indikator": len(indikator),
-        "triwulan_daftar": _triwulan_daftar(tahun, o.pk),
+        "triwulan_daftar": _triwulan_daftar(),
     })
 
 

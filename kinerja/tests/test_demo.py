@@ -85,6 +85,8 @@ def test_every_opd_writes_faktor_for_each_quarter_it_reported(demo):
     ditulis = {(t, o, tw * 3) for t, o, tw in EvaluasiTriwulan.objects.filter(
         opd__isnull=False).values_list("tahun_id", "opd_id", "triwulan")}
     assert dilaporkan == ditulis and len(ditulis) > 100
+    pemda = set(EvaluasiTriwulan.objects.filter(opd=None).values_list("tahun_id", "triwulan"))
+    assert pemda == {(t, b // 3) for t, _, b in dilaporkan}  # Bappeda's, for E.79
 
 
 def test_no_submitted_report_holds_an_unexplained_warning(demo):

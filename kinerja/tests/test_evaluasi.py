@@ -80,7 +80,7 @@ def test_e79_holds_the_pemdas_total_and_every_opd(indikator_dinkes, indikator_pu
     kepala = [b for b in f.baris if b.tingkat == "opd"]
     assert [b.nama for b in kepala] == [dinkes.nama, pupr.nama]
     assert kepala[1].rp.tahun_ini == D(10)
-    assert all(b.tingkat != "sub_kegiatan" for b in f.baris)  # the RKPD's level
+    assert {b.tingkat for b in f.baris} == {"opd", "program"}  # kegiatan: each OPD's E.81
     assert [k.indikator for k in f.nilai_k] == [indikator_dinkes["program"]]
 
 
