@@ -34,18 +34,21 @@ class Nilai:
 @dataclass
 class PanelPemda:
     indikator: IndikatorPemda
-    target: Decimal | None
+    target: Decimal | None  # of the cut-off's year
     terakhir: Nilai | None
     deret: list[Nilai] = field(default_factory=list)  # the latest values, oldest first
     angka: Angka | None = None  # budget figures of the tagged sub kegiatan (None: no tag)
     jumlah_sub: int = 0  # (OPD, sub kegiatan) pairs with a budget line at the cut-off
     jumlah_opd: int = 0
     jumlah_tag: int = 0
+    target_nilai: Decimal | None = None  # of the latest value's year: what it is held to
 
     @property
     def capaian(self) -> Decimal | None:
-        return tingkat_capaian(self.terakhir.nilai if self.terakhir else None, self.target,
-                               self.indikator.arah)
+        """The latest value against the target of its own year (an older value is never held
+        to this year's target)."""
+        return tingkat_capaian(self.terakhir.nilai if self.terakhir else None,
+                               self.target_nilai, self.indikator.arah)
 
     @property
     def predikat(self) -> Kategori | None:
@@ -58,8 +61,8 @@ def panel(tahun: int, bulan: int, hasil: HasilRekap | None = None) -> list[Panel
     indikator = list(IndikatorPemda.objects.all())
     if not indikator:
         return []
-    target = dict(TargetIndikatorPemda.objects.filter(tahun=tahun).values_list(
-        "indikator_id", "target"))
+    target = {(i, t): v for i, t, v in TargetIndikatorPemda.objects.filter(
+        tahun__lte=tahun).values_list("indikator_id", "tahun", "target")}
     nilai: dict[int, list[Nilai]] = defaultdict(list)
     for iid, t, b, v, ket in (NilaiIndikatorPemda.objects
                               .filter(tahun__lte=tahun).order_by("tahun", "bulan")
@@ -76,8 +79,10 @@ def panel(tahun: int, bulan: int, hasil: HasilRekap | None = None) -> list[Panel
     hasil_panel = []
     for ind in indikator:
         deret = nilai.get(ind.pk, [])
-        p = PanelPemda(ind, target.get(ind.pk), deret[-1] if deret else None,
-                       deret[-JUMLAH_DERET:], jumlah_tag=len(tag.get(ind.pk, ())))
+        terakhir = deret[-1] if deret else None
+        p = PanelPemda(ind, target.get((ind.pk, tahun)), terakhir, deret[-JUMLAH_DERET:],
+                       jumlah_tag=len(tag.get(ind.pk, ())),
+                       target_nilai=target.get((ind.pk, terakhir.tahun)) if terakhir else None)
         if hasil is not None and tag.get(ind.pk):
             jumlah, pasangan = Jumlah(), set()
             for (opd_id, sub_id), a in per_sub:

@@ -141,3 +141,11 @@ def test_the_bappeda_command_grants_and_revokes(db, pimpinan):
     assert boleh_kelola_pemda(User.objects.get(pk=pimpinan.pk))
     call_command("bappeda", "pimpinan", "--cabut", stdout=StringIO())
     assert not boleh_kelola_pemda(User.objects.get(pk=pimpinan.pk))
+
+
+def test_an_older_value_is_held_to_the_target_of_its_own_year(anggaran):
+    ind = _stunting(SUB_A1)
+    TargetIndikatorPemda.objects.create(indikator=ind, tahun=2023, target=D(950))
+    p = panel(2025, 1)[0]  # before the February 2025 weighing: the latest is June 2023
+    assert p.terakhir.periode == "Juni 2023" and p.target == D(900)
+    assert p.capaian == (2 * D(950) - D(1058)) * 100 / D(950)

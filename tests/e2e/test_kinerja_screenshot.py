@@ -41,7 +41,7 @@ def test_the_kinerja_pages_of_the_leaders(halaman, artefak):
         ("kinerja-form-b", f"/kinerja/form-b/?{PERIODE}", "Jumlah pemda"),
         ("kinerja-rfk", f"/kinerja/rfk/?{PERIODE}", "Nilai realisasi fisik"),
         ("kinerja-rfk-dinkes", f"/kinerja/rfk/{opd}/?{PERIODE}", "TTB fisik"),
-        ("kinerja-pemda", f"/kinerja/pemda/?{PERIODE}", "1.058"),
+        ("kinerja-pemda", "/kinerja/pemda/?tahun=2023&bulan=12", "1.058"),
         ("kinerja-triwulan-dinkes", f"/laporan/{opd}/2025/triwulan/3/kinerja/",
          "Faktor pendorong"),
     ):
@@ -78,9 +78,16 @@ def test_the_operator_explains_a_realisasi_above_150_percent(halaman, artefak):
     baris = halaman.locator("tr", has=halaman.locator("input[name^='k-']")).filter(
         has_text="Jumlah").first
     baris.locator("input").fill("9.999")
-    halaman.get_by_role("button", name="Simpan").click()
-    assert "melebihi 150% target" in halaman.locator("main").inner_text()
+    with halaman.expect_navigation():
+        halaman.get_by_role("button", name="Simpan").click()
+    pesan = halaman.locator(".pesan--success").inner_text()
+    assert "tersimpan" in pesan and "belum diberi penjelasan" in pesan
+    assert halaman.locator(".baris-penjelasan").count() == 1
     halaman.screenshot(path=artefak / "kinerja-triwulan-peringatan.png", full_page=True)
     halaman.locator("textarea[name^='j-']").first.fill("Tambahan sasaran dari dana DID.")
-    halaman.get_by_role("button", name="Simpan").click()
-    assert halaman.locator(".pesan--success").count() == 1
+    with halaman.expect_navigation():
+        halaman.get_by_role("button", name="Simpan").click()
+    pesan = halaman.locator(".pesan--success").inner_text()
+    assert "tersimpan" in pesan and "belum diberi penjelasan" not in pesan
+    assert halaman.locator("textarea[name^='j-']").first.input_value() == \
+        "Tambahan sasaran dari dana DID."
