@@ -216,6 +216,25 @@ def sebaran_fisik(fisik: Iterable[Decimal | None]) -> dict[KelasFisik, int]:
     return hasil
 
 
+def sebaran_fisik_bulat(pagu_fisik: Iterable[tuple[int, int]]) -> dict[KelasFisik, int]:
+    """``sebaran_fisik`` from (pagu in sen, realisasi fisik in hundredths of a percent) pairs,
+    compared as integers — without building figures. A pagu of 0 is not counted."""
+    nol = sampai_50 = sampai_75 = sampai_100 = 0
+    for p, fh in pagu_fisik:
+        if p == 0:
+            continue
+        if fh <= 0:
+            nol += 1
+        elif fh <= 5000:
+            sampai_50 += 1
+        elif fh <= 7500:
+            sampai_75 += 1
+        else:
+            sampai_100 += 1
+    return {KelasFisik.NOL: nol, KelasFisik.SAMPAI_50: sampai_50,
+            KelasFisik.SAMPAI_75: sampai_75, KelasFisik.SAMPAI_100: sampai_100}
+
+
 def sebaran_fisik_per(kelompok: Iterable[tuple[Hashable, Angka]]
                       ) -> dict[Hashable, dict[KelasFisik, int]]:
     """``sebaran_fisik`` per group key, from (key, figures of one sub kegiatan) pairs — e.g.

@@ -21,11 +21,16 @@ from budget.models import Pemda
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, cek_bulan, tanggal_panjang
 
 from .figures import Angka
-from .figures_kinerja import sebaran_fisik
 from .narasi import bahan_rakor
 from .queries import HasilRekap, hitung_rekap
 from .rincian import seri_kurva
-from .ringkasan import dak_fisik, kecamatan, per_kelompok_belanja, terbaik_terburuk
+from .ringkasan import (
+    dak_fisik,
+    kecamatan,
+    per_kelompok_belanja,
+    sebaran_fisik_rekap,
+    terbaik_terburuk,
+)
 from .serializers import kalimat_ringkas
 from .views import BarisKelompok, BarisOPD, _kelompok, _label_opd, _sebaran, grafik_kurva
 from .views_rakor import per_kategori, permasalahan_terbuka
@@ -179,7 +184,7 @@ def paket_rakor(tahun: int, bulan: int, *, hari_ini: datetime.date | None = None
         kecamatan=[BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci)
                    for k in kecamatan(hasil)],
         sebaran=_sebaran(r.sebaran),
-        sebaran_fisik=_sebaran(sebaran_fisik(k.angka.fisik for k in r.sub_kegiatan)),
+        sebaran_fisik=_sebaran(sebaran_fisik_rekap(hasil)),
         dak_fisik=dak_fisik(hasil),
         kurva=grafik_kurva(seri, "pemda", batas_teks, "kurva-pemda"),
         seri_kurva=seri,

@@ -19,12 +19,11 @@ from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjan
 
 from .figures import Angka, Jumlah, Kelompok
 from .figures import angka as angka_dari_jumlah
-from .figures_kinerja import sebaran_fisik
 from .grafik import kurva_s
 from .narasi import kalimat_utama
 from .queries import hitung_rekap
 from .rincian import seri_kurva
-from .ringkasan import dak_fisik, kecamatan, per_kelompok_belanja
+from .ringkasan import dak_fisik, kecamatan, per_kelompok_belanja, sebaran_fisik_rekap
 
 
 def bulan_bawaan(tahun: int, hari_ini: datetime.date) -> int:
@@ -262,7 +261,7 @@ def dasbor(request):
         "per_sumber_dana": _kelompok(r.sumber_dana, data.sumber_dana),
         "per_jenis_belanja": _kelompok(r.jenis_belanja, data.jenis_belanja),
         "sebaran": _sebaran(r.sebaran),
-        "sebaran_fisik": _sebaran(sebaran_fisik(k.angka.fisik for k in r.sub_kegiatan)),
+        "sebaran_fisik": _sebaran(sebaran_fisik_rekap(hasil)),
         "jumlah_sub_kegiatan": sum(r.sebaran.values()),
         "hasil_rekap": hasil,  # kinerja/_dasbor.html adds up the outcome indicators' sub kegiatan
         "periode": urlencode(dasar),

@@ -55,6 +55,16 @@ class PanelPemda:
         return predikat(self.capaian)
 
 
+def _jumlah_tag(hasil: HasilRekap, sub: set[int]) -> dict[tuple[int, int], Jumlah]:
+    """The sums of every OPD's lines of the tagged sub kegiatan, from the dashboard's own
+    figures (without building those of the other sub kegiatan)."""
+    per = hasil.data.jumlah_per_sub(sub)
+    if per is None:  # a rekap built by the reference computation
+        return {k.kunci: jumlah_dari_angka(k.angka) for k in hasil.rekap.sub_kegiatan
+                if k.kunci[1] in sub}
+    return per
+
+
 def panel(tahun: int, bulan: int, hasil: HasilRekap | None = None) -> list[PanelPemda]:
     """The outcome indicators at the end of ``bulan`` of ``tahun``; with ``hasil`` (the
     dashboard's figures of that cut-off), the budget of their tagged sub kegiatan too."""
@@ -74,8 +84,7 @@ def panel(tahun: int, bulan: int, hasil: HasilRekap | None = None) -> list[Panel
     for iid, sid in IndikatorPemda.sub_kegiatan.through.objects.values_list(
             "indikatorpemda_id", "subkegiatan_id"):
         tag[iid].add(sid)
-    per_sub = [] if hasil is None or not tag else [
-        (k.kunci, k.angka) for k in hasil.rekap.sub_kegiatan]
+    per_sub = {} if hasil is None or not tag else _jumlah_tag(hasil, set().union(*tag.values()))
     hasil_panel = []
     for ind in indikator:
         deret = nilai.get(ind.pk, [])
@@ -85,10 +94,10 @@ def panel(tahun: int, bulan: int, hasil: HasilRekap | None = None) -> list[Panel
                        target_nilai=target.get((ind.pk, terakhir.tahun)) if terakhir else None)
         if hasil is not None and tag.get(ind.pk):
             jumlah, pasangan = Jumlah(), set()
-            for (opd_id, sub_id), a in per_sub:
+            for (opd_id, sub_id), j in per_sub.items():
                 if sub_id in tag[ind.pk]:
-                    jumlah = jumlah + jumlah_dari_angka(a)
-                    if a.pagu:
+                    jumlah = jumlah + j
+                    if j.pagu:
                         pasangan.add((opd_id, sub_id))
             p.angka = angka(jumlah)
             p.jumlah_sub = len(pasangan)

@@ -20,6 +20,7 @@ from evaluation.figures_kinerja import (
     realisasi_renstra,
     realisasi_tahunan,
     sebaran_fisik,
+    sebaran_fisik_bulat,
     sebaran_fisik_per,
     tertimbang_dari,
     tingkat_capaian,
@@ -152,3 +153,16 @@ def test_summing_figures_back_gives_the_same_money_and_fisik():
                      D("1094182195169.02") * D("63.17"), D("1094182195169.02") * D("70")))
     j = jumlah_dari_angka(a)
     assert angka(j) == a
+
+
+def test_the_sebaran_fisik_from_integers_equals_the_one_from_the_figures():
+    import random
+
+    rng = random.Random(16)
+    pasangan = [(rng.choice([0, 100, 12_345]), rng.choice([0, 1, 4999, 5000, 5001, 7500, 7501,
+                                                          10000, rng.randint(0, 10000)]))
+                for _ in range(500)]
+    dari_angka = sebaran_fisik(angka(Jumlah(D(p).scaleb(-2), D(0), D(0),
+                                            D(p).scaleb(-2) * D(fh).scaleb(-2))).fisik
+                               for p, fh in pasangan)
+    assert sebaran_fisik_bulat(pasangan) == dari_angka
