@@ -175,8 +175,10 @@ def simpan(lap: LaporanBulanan, oleh, *, triwulan: int, revisi: int,
         if alasan := alasan_terkunci(lap, sekarang):
             raise Ditolak(alasan)
         tahun = lap.tahun.tahun
+        # order_by("pk"): the default ordering joins the (nullable) OPD, which PostgreSQL
+        # cannot lock FOR UPDATE.
         ev = (EvaluasiTriwulan.objects.select_for_update()
-              .filter(tahun=lap.tahun, opd=lap.opd, triwulan=triwulan).first())
+              .filter(tahun=lap.tahun, opd=lap.opd, triwulan=triwulan).order_by("pk").first())
         if (ev.revisi if ev else 0) != revisi:
             raise Konflik("Bagian kinerja ini telah diubah orang lain sejak halaman Anda dibuka; "
                           "isian Anda belum disimpan dan tetap ditampilkan.")

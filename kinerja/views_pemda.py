@@ -113,8 +113,8 @@ def evaluasi(request, tahun: int, triwulan: int):
     if request.method == "POST":
         wajib_kelola_pemda(request.user)
         with transaction.atomic():
-            ev = (EvaluasiTriwulan.objects.select_for_update()
-                  .filter(tahun=ta, opd=None, triwulan=triwulan).first()
+            ev = (EvaluasiTriwulan.objects.select_for_update()  # no join: PostgreSQL locks
+                  .filter(tahun=ta, opd=None, triwulan=triwulan).order_by("pk").first()
                   or EvaluasiTriwulan(tahun=ta, opd=None, triwulan=triwulan))
             for k in KOLOM_EVALUASI[:4]:
                 setattr(ev, k, request.POST.get(k, "")[:4000].strip())
