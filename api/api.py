@@ -11,6 +11,8 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from kinerja import api as kinerja_api
+
 from . import baca, tulis
 from .auth import TokenBearer
 
@@ -37,6 +39,7 @@ api = NinjaAPI(
 )
 api.add_router("/", baca.router)
 api.add_router("/", tulis.router)
+api.add_router("/", kinerja_api.router)  # indikator kinerja (kinerja app)
 
 
 @api.exception_handler(AuthenticationError)

@@ -211,6 +211,17 @@ def _sebaran(wb, paket: PaketRakor) -> None:
     for s in paket.sebaran:
         lb.tulis([s["label"], s["jumlah"], s["persen"]])
     lb.tulis(["Jumlah", sum(s["jumlah"] for s in paket.sebaran), ""], total=True)
+    if paket.sebaran_fisik:  # beside it, the bands of realisasi fisik Lampung Barat publishes
+        lb.baris += 1
+        lb.ws.cell(lb.baris, 1, "Menurut realisasi fisik").font = Font(bold=True, color="12395F")
+        lb.baris += 1
+        beku = lb.ws.freeze_panes
+        lb.kepala([("Realisasi fisik", "teks", 20), ("Jumlah sub kegiatan", "bilangan", 14),
+                   ("Porsi", "persen", 12)])
+        lb.ws.freeze_panes = beku
+        for s in paket.sebaran_fisik:
+            lb.tulis([s["label"], s["jumlah"], s["persen"]])
+        lb.tulis(["Jumlah", sum(s["jumlah"] for s in paket.sebaran_fisik), ""], total=True)
 
 
 def _permasalahan(wb, paket: PaketRakor) -> None:

@@ -26,7 +26,13 @@ from .figures import Angka
 from .narasi import bahan_rakor
 from .queries import HasilRekap, hitung_rekap
 from .rincian import seri_kurva
-from .ringkasan import dak_fisik, kecamatan, per_kelompok_belanja, terbaik_terburuk
+from .ringkasan import (
+    dak_fisik,
+    kecamatan,
+    per_kelompok_belanja,
+    sebaran_fisik_rekap,
+    terbaik_terburuk,
+)
 from .serializers import kalimat_ringkas
 from .views import BarisKelompok, BarisOPD, _kelompok, _label_opd, _sebaran, grafik_kurva
 from .views_rakor import per_kategori, permasalahan_terbuka
@@ -67,6 +73,7 @@ class PaketRakor:
     tanggal_cetak: datetime.date | None = None
     penandatangan: dict = field(default_factory=dict)  # jabatan, nama, nip
     cakupan: Cakupan | None = None  # how many OPD the month's figures cover
+    sebaran_fisik: list[dict] = field(default_factory=list)  # the four published fisik bands
 
     @property
     def nama_pemda(self) -> str:
@@ -86,6 +93,10 @@ class PaketRakor:
              "fisik": s.fisik[i]}
             for i in range(12)
         ]
+
+    @property
+    def sebaran_tabel(self) -> list[tuple[str, list[dict]]]:
+        return [("persen realisasi", self.sebaran), ("realisasi fisik", self.sebaran_fisik)]
 
     @property
     def nama_opd(self) -> dict[int, str]:
@@ -178,6 +189,7 @@ def paket_rakor(tahun: int, bulan: int, *, hari_ini: datetime.date | None = None
         kecamatan=[BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci,
                             cakupan.untuk(k.kunci)) for k in kecamatan(hasil)],
         sebaran=_sebaran(r.sebaran),
+        sebaran_fisik=_sebaran(sebaran_fisik_rekap(hasil)),
         dak_fisik=dak_fisik(hasil),
         kurva=grafik_kurva(seri, "pemda", batas_teks, "kurva-pemda"),
         seri_kurva=seri,

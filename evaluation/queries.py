@@ -120,6 +120,23 @@ class DataRekap:
         per_sub = self._sumber_opd(opd).per_sub
         return _jumlah_per_sub({k: v for k, v in per_sub.items() if k[0] == opd})
 
+    def jumlah_per_sub(self, sub_kegiatan: set[int]) -> dict[tuple[int, int], Jumlah] | None:
+        """The sums of every OPD's lines of the given sub kegiatan, {(opd, sub kegiatan):
+        Jumlah}, without building the figures of all the others (kinerja: the sub kegiatan
+        tagged to an outcome indicator). None on the reference path."""
+        if self._sumber is None:
+            return None
+        return _jumlah_per_sub({k: v for k, v in self._sumber.per_sub.items()
+                                if k[1] in sub_kegiatan})
+
+    def fisik_per_sub(self) -> list[tuple[int, int]] | None:
+        """(pagu in sen, realisasi fisik in hundredths of a percent) of every (OPD, sub
+        kegiatan) of the cut-off, as integers (``figures_kinerja.sebaran_fisik_bulat``).
+        None on the reference path."""
+        if self._sumber is None:
+            return None
+        return [(p, fh) for p, _, _, fh, _ in self._sumber.per_sub.values()]
+
     def __repr__(self) -> str:
         return f"DataRekap(tahun={self.tahun}, bulan={self.bulan}, versi={self.versi!r})"
 

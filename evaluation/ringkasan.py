@@ -10,6 +10,7 @@ from collections.abc import Hashable
 from budget.models import JenisOPD, KelompokBelanja
 
 from .figures import Angka, Jumlah, Kelompok, angka, kelompokkan, peringkat
+from .figures_kinerja import KelasFisik, sebaran_fisik, sebaran_fisik_bulat
 from .queries import HasilRekap
 
 KODE_DAK_FISIK = "DAK_FISIK"
@@ -63,6 +64,15 @@ def kecamatan(hasil: HasilRekap) -> list[Kelompok]:
     tanpa = 10**9
     hasil_ = [Kelompok(k.kunci, k.angka, rank[k.kunci]) for k in daftar]
     return sorted(hasil_, key=lambda k: k.peringkat if k.peringkat is not None else tanpa)
+
+
+def sebaran_fisik_rekap(hasil: HasilRekap) -> dict[KelasFisik, int]:
+    """The sub kegiatan with pagu by realisasi fisik in the four published bands, from the
+    lines' integer sums (the figures of each sub kegiatan on the reference path)."""
+    pasangan = hasil.data.fisik_per_sub()
+    if pasangan is None:
+        return sebaran_fisik(k.angka.fisik for k in hasil.rekap.sub_kegiatan)
+    return sebaran_fisik_bulat(pasangan)
 
 
 def terbaik_terburuk(hasil: HasilRekap, n: int = 3) -> tuple[list[Kelompok], list[Kelompok]]:

@@ -13,6 +13,7 @@ from lib.sel import sel_aman
 from .cakupan import Cakupan
 from .cakupan_data import ambil_cakupan
 from .figures import Angka
+from .figures_kinerja import KelasFisik, sebaran_fisik, sebaran_fisik_per
 from .narasi import kalimat_utama
 from .queries import HasilRekap
 
@@ -57,17 +58,29 @@ def rekap_dict(hasil: HasilRekap, cakupan: Cakupan | None = None) -> dict:
 _KOLOM_TEKS = {"kode", "nama", "kategori", "status_laporan"}
 
 
+# The sebaran fisik: each OPD's sub kegiatan (with pagu) in the four published fisik bands.
+KOLOM_SEBARAN_FISIK = dict(zip(KelasFisik, ("fisik_0", "fisik_1_50", "fisik_51_75",
+                                            "fisik_76_100"), strict=True))
+
+
 def rekap_csv(hasil: HasilRekap, cakupan: Cakupan | None = None) -> str:
-    kolom = ["peringkat", "kode", "nama", *KOLOM_ANGKA, "kategori", "status_laporan"]
+    kolom = ["peringkat", "kode", "nama", *KOLOM_ANGKA, "kategori", "status_laporan",
+             *KOLOM_SEBARAN_FISIK.values()]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(kolom)
     d = rekap_dict(hasil, cakupan)
-    for row in d["opd"]:
+    subs = [(k.kunci[0], k.angka) for k in hasil.rekap.sub_kegiatan]
+    per_opd = sebaran_fisik_per(subs)
+    for kel, row in zip(hasil.rekap.opd, d["opd"], strict=True):
+        sebaran = per_opd.get(kel.kunci, dict.fromkeys(KelasFisik, 0))
+        row.update({KOLOM_SEBARAN_FISIK[kelas]: n for kelas, n in sebaran.items()})
         # only text can carry a formula; a number such as "-0.18" stays a number
         w.writerow(["" if row[k] is None else sel_aman(str(row[k])) if k in _KOLOM_TEKS else row[k]
                     for k in kolom])
     total = {"peringkat": "", "kode": "", "nama": "TOTAL PEMDA", **d, "status_laporan": ""}
+    total.update({KOLOM_SEBARAN_FISIK[kelas]: n
+                  for kelas, n in sebaran_fisik(a.fisik for _, a in subs).items()})
     w.writerow([total[k] if total[k] is not None else "" for k in kolom])
     return buf.getvalue()
 

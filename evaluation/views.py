@@ -25,7 +25,7 @@ from .grafik import kurva_s
 from .narasi import kalimat_utama
 from .queries import hitung_rekap
 from .rincian import seri_kurva
-from .ringkasan import dak_fisik, kecamatan, per_kelompok_belanja
+from .ringkasan import dak_fisik, kecamatan, per_kelompok_belanja, sebaran_fisik_rekap
 
 
 def bulan_bawaan(tahun: int, hari_ini: datetime.date) -> int:
@@ -285,7 +285,9 @@ def dasbor(request):
         "per_sumber_dana": _kelompok(r.sumber_dana, data.sumber_dana),
         "per_jenis_belanja": _kelompok(r.jenis_belanja, data.jenis_belanja),
         "sebaran": _sebaran(r.sebaran),
+        "sebaran_fisik": _sebaran(sebaran_fisik_rekap(hasil)),
         "jumlah_sub_kegiatan": sum(r.sebaran.values()),
+        "hasil_rekap": hasil,  # kinerja/_dasbor.html adds up the outcome indicators' sub kegiatan
         "periode": urlencode(dasar),
         "kurva": grafik_kurva(seri_kurva(tahun, bulan, versi=data.versi), "pemda",
                               tanggal_panjang(akhir), "kurva-pemda"),

@@ -34,6 +34,7 @@ from .models import (
     SnapshotLaporan,
     StatusLaporan,
 )
+from .sinyal import sebelum_diajukan
 from .validasi import (
     Pesan,
     galat,
@@ -300,8 +301,11 @@ def ajukan(laporan: LaporanBulanan, oleh, *, revisi: int,
         pesan = periksa(lap.bulan, baris, subs)
         kosong = periksa_lengkap(f"{nama_bulan(lap.bulan)} {lap.tahun.tahun}", baris, subs)
         dijelaskan = set(lap.penjelasan.values_list("kode", flat=True))
-        if menghalangi := (galat(pesan) + kosong
-                           + peringatan_tanpa_penjelasan(pesan, dijelaskan)):
+        menghalangi = (galat(pesan) + kosong
+                       + peringatan_tanpa_penjelasan(pesan, dijelaskan))
+        for _, lain in sebelum_diajukan.send(LaporanBulanan, laporan=lap):  # e.g. kinerja
+            menghalangi += lain
+        if menghalangi:
             raise LaporanDitolak(menghalangi)
         nomor = lap.snapshot.count() + 1
         SnapshotLaporan.objects.create(laporan=lap, nomor=nomor, dibuat_pada=sekarang,

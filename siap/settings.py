@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "reporting",
     "exchange",
     "api",
+    "kinerja",  # indikator kinerja and the Permendagri 86/2017 forms (issue #16)
     "tugas",
     # The background queue (Django 6's tasks framework, backported) and its database backend.
     "django_tasks",
@@ -283,6 +284,9 @@ SIAP_BOBOT_INDEKS = bobot_dari_teks(env_str("SIAP_BOBOT_INDEKS"))
 # The signature block of the Bahan Rakor POP (PDF): the Sekretaris Daerah's name and NIP.
 SIAP_SEKDA_NAMA = env_str("SIAP_SEKDA_NAMA", "") or ""
 SIAP_SEKDA_NIP = env_str("SIAP_SEKDA_NIP", "") or ""
+# The Kepala Bappeda signs the kinerja evaluation forms: "Dievaluasi" on E.81, "Disusun" on E.79.
+SIAP_BAPPEDA_NAMA = env_str("SIAP_BAPPEDA_NAMA", "") or ""
+SIAP_BAPPEDA_NIP = env_str("SIAP_BAPPEDA_NIP", "") or ""
 
 LOGGING = {
     "version": 1,

@@ -20,6 +20,7 @@ urlpatterns = [
     path("impor/", include("exchange.urls")),
     path("tugas/", include("tugas.urls")),
     path("api/", api.urls),
+    path("", include("kinerja.urls")),  # /kinerja/… and the quarterly section /laporan/…/kinerja/
     path("", include("evaluation.urls")),
 ]
 

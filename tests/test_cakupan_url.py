@@ -31,6 +31,8 @@ from django.utils import timezone
 from accounts.models import Peran, User
 from api.models import TokenAPI
 from budget import testing as t
+from kinerja.akses import grup_bappeda
+from kinerja.models import IndikatorKinerja, IndikatorPemda
 from reporting import services
 from reporting.models import KategoriPermasalahan, LaporanBulanan, Permasalahan, StatusLaporan
 from tugas.layanan import simpan_berkas
@@ -60,6 +62,9 @@ class Sampel:
     admin: User | None = None  # peran Admin: the user-management pages (akun:pengguna_*)
     token_b: object = None  # operator B's API token
     tugas_b: object = None  # operator B's finished background job, with its file
+    bappeda: User | None = None  # group Bappeda: the pemda's outcome indicators (kinerja)
+    indikator_b: object = None  # an indikator kinerja of OPD B
+    indikator_pemda: object = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +195,33 @@ REGISTRI: dict[str, Pola] = {
                             kontrol="verifikator", kontrol_post=True),
     "sipd:batal": Pola(lambda s: {"token": "0" * 32}, MILIK_OPD, hanya_post=True,
                        kontrol="verifikator", kontrol_post=True),
+    # kinerja: OPD B's indicators, its quarterly section (TW I, with March's draft report),
+    # its forms; the pemda's forms for leaders; the outcome indicators, written by Bappeda
+    "kinerja:triwulan": Pola(
+        lambda s: {"opd_id": s.opd_b.pk, "tahun": 2025, "triwulan": 1}, MILIK_OPD,
+        post=lambda s: {"revisi": "0", f"k-{s.indikator_b.pk}": "7",
+                        "faktor_pendorong": "Diisi operator perangkat daerah lain."}),
+    "kinerja:beranda": Pola(lambda s: {}, DAFTAR),
+    "kinerja:opd": Pola(lambda s: {"opd_id": s.opd_b.pk}, MILIK_OPD),
+    "kinerja:e81_unduh": Pola(
+        lambda s: {"opd_id": s.opd_b.pk, "tahun": 2025, "triwulan": 1, "fmt": "xlsx"}, MILIK_OPD),
+    "kinerja:indikator_unduh": Pola(
+        lambda s: {"opd_id": s.opd_b.pk, "tahun": 2025, "fmt": "csv"}, MILIK_OPD),
+    "kinerja:e79_unduh": Pola(lambda s: {"tahun": 2025, "triwulan": 1, "fmt": "xlsx"},
+                              MILIK_OPD, kontrol="verifikator"),
+    "kinerja:form_a": Pola(lambda s: {"opd_id": s.opd_b.pk}, MILIK_OPD),
+    "kinerja:rfk_opd": Pola(lambda s: {"opd_id": s.opd_b.pk}, MILIK_OPD),
+    "kinerja:form_b": Pola(lambda s: {}, DAFTAR),
+    "kinerja:rfk": Pola(lambda s: {}, DAFTAR),
+    "kinerja:pemda": Pola(lambda s: {}, AKUN,
+                          post=lambda s: {"baru-nama": "Penyusup", "baru-satuan": "%",
+                                          "baru-arah": "naik", "baru-urutan": "1"}),
+    "kinerja:pemda_ubah": Pola(lambda s: {"pk": s.indikator_pemda.pk}, MILIK_OPD,
+                               kontrol="bappeda",
+                               post=lambda s: {"aksi": "hapus_indikator"}),
+    "kinerja:evaluasi_pemda": Pola(lambda s: {"tahun": 2025, "triwulan": 1}, MILIK_OPD,
+                                   kontrol="verifikator",
+                                   post=lambda s: {"faktor_pendorong": "Diubah operator."}),
 }
 
 
@@ -264,11 +296,19 @@ def sampel(db, settings, tmp_path) -> Sampel:
     operator_b = User.objects.create_user("op.b", password="x", peran=Peran.OPERATOR)
     operator_b.opd.add(opd_b)
     verifikator = User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
+    bappeda = User.objects.create_user("bappeda", password="x", peran=Peran.PIMPINAN)
+    bappeda.groups.add(grup_bappeda())
+    indikator_b = IndikatorKinerja.objects.create(
+        tahun=ta, opd=opd_b, tingkat="sub_kegiatan", sub_kegiatan_id=rincian_b.sub_kegiatan_id,
+        uraian="Jumlah sambungan rumah", satuan="SR", target=200)
     return Sampel(opd_a, opd_b, rincian_b, laporan[opd_b.pk],
                   LaporanBulanan.objects.get(opd=opd_b, bulan=3), masalah_b,
                   operator_a, operator_b, verifikator,
                   admin=User.objects.create_user("adm", password="x", peran=Peran.ADMIN),
-                  token_b=TokenAPI.buat(operator_b)[0], tugas_b=_tugas(operator_b))
+                  token_b=TokenAPI.buat(operator_b)[0], tugas_b=_tugas(operator_b),
+                  bappeda=bappeda, indikator_b=indikator_b,
+                  indikator_pemda=IndikatorPemda.objects.create(nama="Jumlah balita stunting",
+                                                                satuan="balita"))
 
 
 def _tugas(pemilik):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from budget.demo import DemoError, muat_demo, teks_akun_demo
 from budget.demo.jadwal import bulan_terbuka, jatuh_tempo_terakhir, sekarang_demo
+from kinerja.demo import hapus_kinerja_demo, muat_kinerja_demo
 from lib.periode import nama_bulan, tanggal_panjang
 from reporting.demo import muat_laporan_demo
 
@@ -50,8 +51,11 @@ class Command(BaseCommand):
         mulai = time.monotonic()
         try:
             with transaction.atomic():
+                if ganti:
+                    hapus_kinerja_demo()  # fast, before the budget demo's own (row by row) deletion
                 r = muat_demo(stdout=self.stdout, skala=skala, ganti=ganti, hari_ini=hari_ini)
                 laporan = muat_laporan_demo(hari_ini)
+                muat_kinerja_demo(stdout=self.stdout)  # indicators, quarters, pemda outcomes
         except DemoError as exc:
             raise CommandError(str(exc)) from exc
         def ribuan(n: int) -> str:

@@ -30,6 +30,10 @@ class Command(BaseCommand):
                 n = ekspor_anggaran(berkas, tahun=tahun, berlaku=versi_berlaku)
             elif jenis == "realisasi":
                 n = ekspor_realisasi(berkas, tahun=tahun, dari=dari, sampai=sampai)
+            elif jenis == "indikator":  # indikator kinerja and their targets (kinerja app)
+                from kinerja.impor import ekspor_indikator
+
+                n = ekspor_indikator(berkas, tahun=tahun)
             else:
                 n = ekspor_fisik(berkas, tahun=tahun, dari=dari, sampai=sampai)
         except EksporGagal as exc:

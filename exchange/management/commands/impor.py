@@ -12,7 +12,7 @@ from budget.models import JenisVersi
 from exchange.impor import ImporGagal, impor_anggaran, impor_fisik, impor_realisasi
 from lib.sel import sel_aman
 
-JENIS = ("anggaran", "realisasi", "fisik")
+JENIS = ("anggaran", "realisasi", "fisik", "indikator")
 
 
 def tanggal(teks: str) -> datetime.date:
@@ -74,6 +74,10 @@ class Command(BaseCommand):
                 )
             elif jenis == "realisasi":
                 ringkasan = impor_realisasi(berkas, tahun=tahun, gaya=angka, dry_run=dry_run)
+            elif jenis == "indikator":  # indikator kinerja and their targets (kinerja app)
+                from kinerja.impor import impor_indikator
+
+                ringkasan = impor_indikator(berkas, tahun=tahun, gaya=angka, dry_run=dry_run)
             else:
                 ringkasan = impor_fisik(berkas, tahun=tahun, gaya=angka, dry_run=dry_run)
         except IntegrityError as exc:

@@ -1,0 +1,7 @@
+"""``siap ekspor-indikator``: the same as ``siap ekspor indikator``."""
+
+from exchange.management.commands.ekspor import Command as _Command
+
+
+class Command(_Command):
+    jenis_tetap = "indikator"
