@@ -131,13 +131,23 @@ def bappeda(db):
 
 
 def ajukan(lap, oleh):
-    """Submit ``lap`` after explaining the monthly report's own warnings (the kinerja ones are
-    left to the test)."""
+    """Submit ``lap`` after completing its blanks (realisasi 0, fisik as last month) and
+    explaining the monthly report's own warnings (the kinerja ones are left to the test)."""
+    from decimal import Decimal
+
     from reporting import services
+    from reporting.isi import muat_isi
     from reporting.models import PenjelasanPeringatan
     from reporting.validasi import Tingkat as TingkatPesan
 
     lap.refresh_from_db()
+    isi = muat_isi(lap)
+    kosong_r = {b.rincian_id: Decimal(0) for b in isi.baris if b.realisasi is None}
+    kosong_f = {s.sub_kegiatan_id: s.fisik_sebelumnya or Decimal(0)
+                for s in isi.sub if s.fisik is None}
+    if kosong_r or kosong_f:
+        services.simpan(lap, oleh, revisi=lap.revisi, realisasi=kosong_r, fisik=kosong_f)
+        lap.refresh_from_db()
     for p in services.periksa_laporan(lap):
         if p.tingkat == TingkatPesan.PERINGATAN:
             PenjelasanPeringatan.objects.get_or_create(laporan=lap, kode=p.kode,
