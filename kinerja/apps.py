@@ -8,4 +8,7 @@ class KinerjaConfig(AppConfig):
 
     def ready(self) -> None:
         # The quarter's indicator warnings block the submission of the quarter's last report.
-        from . import sinyal  # noqa: F401
+        from . import (
+            sinyal,  # noqa: F401
+            tugas_evaluasi,  # noqa: F401 - registers the E.81/E.79 PDF job
+        )

@@ -8,22 +8,26 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from accounts.scoping import opd_terlihat
 from budget.models import PerangkatDaerah, TahunAnggaran
 from lib.periode import TRIWULAN_ROMAWI
+from tugas.layanan import TerlaluBanyakTugas, antrekan
+from tugas.models import AKTIF, JenisTugas, Tugas
 
 from .akses import boleh_kelola_pemda, opd_atau_404, wajib_pembaca_pemda
 from .ekspor_evaluasi import xlsx_evaluasi
-from .ekspor_pdf import PdfTidakTersedia, pdf_evaluasi
 from .evaluasi import form_e79, form_e81, nilai_k
 from .impor import ekspor_indikator
 from .models import IndikatorKinerja, RealisasiIndikator
 from .periode import baca_periode
 from .susunan import indikator_opd, susun
+from .tugas_evaluasi import nama_berkas
 
 JENIS = {
     "pdf": "application/pdf",
@@ -91,13 +95,24 @@ def _format(fmt: str, boleh=("xlsx", "pdf")) -> None:
         raise Http404(f"Format “{fmt}” tidak tersedia; pilih {' atau '.join(boleh)}.")
 
 
-def _evaluasi_unduh(f, fmt: str, nama: str):
+def _evaluasi_unduh(request, fmt: str, tahun: int, triwulan: int, opd=None):
+    """The XLSX at once; the PDF (seconds of layout) as a background job whose page offers the
+    file — the same job again while it runs (a reload, a double click), not another."""
+    nama = nama_berkas(tahun, triwulan, fmt, opd)
     if fmt == "xlsx":
+        f = form_e81(tahun, triwulan, opd) if opd else form_e79(tahun, triwulan)
         return _berkas(xlsx_evaluasi(f), fmt, nama)
-    try:
-        return _berkas(pdf_evaluasi(f), fmt, nama)
-    except PdfTidakTersedia as exc:
-        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    parameter = {"tahun": tahun, "triwulan": triwulan, "opd": opd.pk if opd else None}
+    ada = Tugas.objects.filter(pemilik=request.user, jenis=JenisTugas.EVALUASI_PDF,
+                               status__in=AKTIF, parameter=parameter).first()
+    if ada is None:
+        try:
+            ada = antrekan(JenisTugas.EVALUASI_PDF, request.user,
+                           f"{'E.81' if opd else 'E.79'} PDF — {nama}", parameter)
+        except TerlaluBanyakTugas as exc:
+            messages.error(request, str(exc))
+            return redirect(request.META.get("HTTP_REFERER") or reverse("kinerja:beranda"))
+    return redirect("tugas:lihat", pk=ada.pk)
 
 
 @login_required
@@ -107,8 +122,7 @@ def e81_unduh(request, opd_id: int, tahun: int, triwulan: int, fmt: str):
     _tahun(tahun)
     if triwulan not in (1, 2, 3, 4):
         raise Http404("Triwulan harus 1 sampai 4.")
-    return _evaluasi_unduh(form_e81(tahun, triwulan, o), fmt,
-                           f"e81-{o.kode}-{tahun}-tw{triwulan}.{fmt}")
+    return _evaluasi_unduh(request, fmt, tahun, triwulan, o)
 
 
 @login_required
@@ -118,7 +132,7 @@ def e79_unduh(request, tahun: int, triwulan: int, fmt: str):
     _tahun(tahun)
     if triwulan not in (1, 2, 3, 4):
         raise Http404("Triwulan harus 1 sampai 4.")
-    return _evaluasi_unduh(form_e79(tahun, triwulan), fmt, f"e79-{tahun}-tw{triwulan}.{fmt}")
+    return _evaluasi_unduh(request, fmt, tahun, triwulan)
 
 
 @login_required

@@ -16,6 +16,7 @@ class JenisTugas(models.TextChoices):
     IMPOR_SIMPAN = "impor_simpan", "Impor data"
     RAKOR_PDF = "rakor_pdf", "Bahan Rakor POP (PDF)"
     RAKOR_XLSX = "rakor_xlsx", "Bahan Rakor POP (XLSX)"
+    EVALUASI_PDF = "evaluasi_pdf", "Evaluasi kinerja E.81/E.79 (PDF)"
 
 
 class StatusTugas(models.TextChoices):

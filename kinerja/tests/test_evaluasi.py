@@ -23,6 +23,9 @@ from kinerja.ekspor_evaluasi import xlsx_evaluasi
 from kinerja.ekspor_pdf import pdf_evaluasi
 from kinerja.evaluasi import form_e79, form_e81
 from kinerja.models import EvaluasiTriwulan, RealisasiIndikator
+from tests import sistem
+from tugas.models import Tugas
+from tugas.testing import unduh_lewat_tugas
 
 from .conftest import SUB_A1, indikator
 
@@ -136,6 +139,7 @@ def test_the_signature_names_come_from_the_settings_and_the_section(indikator_di
 
 
 def test_the_pdf_is_a4_landscape_with_the_rows_and_the_footer(indikator_dinkes, dinkes):
+    sistem.weasyprint()
     pdf = pypdf.PdfReader(io.BytesIO(pdf_evaluasi(form_e81(2025, 3, dinkes))))
     halaman = pdf.pages[0]
     assert (round(halaman.mediabox.width), round(halaman.mediabox.height)) == (842, 595)
@@ -146,6 +150,7 @@ def test_the_pdf_is_a4_landscape_with_the_rows_and_the_footer(indikator_dinkes, 
 
 
 def test_the_command_writes_both_forms(indikator_dinkes, dinkes, tmp_path: Path):
+    sistem.weasyprint()
     call_command("evaluasi", "e81", "--tahun", "2025", "--triwulan", "3", "--opd", dinkes.kode,
                  "--xlsx", str(tmp_path / "e81.xlsx"), "--pdf", str(tmp_path / "e81.pdf"),
                  stdout=io.StringIO())
@@ -185,6 +190,25 @@ def test_the_downloads_are_scoped(client, indikator_dinkes, dinkes, operator_din
     assert client.get(url79).status_code == 200
     assert client.get(reverse("kinerja:e81_unduh", args=[dinkes.pk, 2025, 3, "doc"])
                       ).status_code == 404
+
+
+def test_the_pdf_is_made_by_a_background_job_for_whoever_may_read_the_opd(
+        client, indikator_dinkes, dinkes, operator_dinkes, operator_pupr):
+    """Laying out the E.81/E.79 takes seconds: the link queues a job (nothing for an OPD the
+    user may not read) and the job's page offers the file."""
+    sistem.weasyprint()
+    url = reverse("kinerja:e81_unduh", args=[dinkes.pk, 2025, 3, "pdf"])
+    client.force_login(operator_pupr)
+    assert client.get(url).status_code == 404
+    assert not Tugas.objects.exists()
+    client.force_login(operator_dinkes)
+    isi = unduh_lewat_tugas(client, url)
+    tugas = Tugas.objects.get()
+    assert (tugas.pemilik, tugas.nama_berkas) == (
+        operator_dinkes, "e81-1.02.0.00.0.00.01.0000-2025-tw3.pdf")
+    assert "Formulir E.81" in pypdf.PdfReader(io.BytesIO(isi)).pages[0].extract_text()
+    client.force_login(operator_pupr)
+    assert client.get(reverse("tugas:lihat", args=[tugas.pk])).status_code == 404
 
 
 def test_the_opd_page_of_the_rakor_offers_the_e81(client, pimpinan, dinkes, anggaran):
