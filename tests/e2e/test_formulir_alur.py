@@ -6,6 +6,7 @@ counts what is unsaved, and a session that expired while typing loses nothing.""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import masuk
 
@@ -101,9 +102,12 @@ def test_a_refused_save_counts_what_is_still_unsaved(halaman, dialog):
     isian.nth(1).fill("10")
     page.get_by_role("button", name="Simpan", exact=True).click()
     page.locator("#daftar-galat").wait_for()
-    assert page.locator("#status-ubah").inner_text().startswith("2 isian belum disimpan")
+    # The count is written by a deferred script once the refused page has loaded: wait for it
+    # rather than read it the moment the error list is in the DOM.
+    status = page.locator("#status-ubah")
+    expect(status).to_have_text(re.compile(r"^2 isian belum disimpan"))
     isian.nth(0).fill(page.locator("input[data-kolom='r']").nth(0).get_attribute("data-tersimpan"))
-    assert page.locator("#status-ubah").inner_text() == "1 isian belum disimpan"
+    expect(status).to_have_text("1 isian belum disimpan")
 
 
 def test_an_idle_operator_is_warned_and_a_save_after_the_session_ended_is_kept(
