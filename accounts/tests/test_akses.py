@@ -16,16 +16,6 @@ from budget.models import PerangkatDaerah
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def dinkes():
-    return t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
-
-
-@pytest.fixture
-def pupr():
-    return t.opd("1.03.0.00.0.00.01.0000", "Dinas Pekerjaan Umum dan Penataan Ruang")
-
-
 def _semua():
     return set(PerangkatDaerah.objects.all())
 
