@@ -54,8 +54,8 @@ def _get(client, user, **param):
     return client.get(URL, param or PARAM)
 
 
-def test_it_lists_what_was_open_at_the_cut_off_oldest_first(client, data):
-    r = _get(client, User.objects.create_user("p", password="x", peran=Peran.PIMPINAN))
+def test_it_lists_what_was_open_at_the_cut_off_oldest_first(client, data, pimpinan):
+    r = _get(client, pimpinan)
     assert r.status_code == 200
     teks = _teks(r.content.decode())
     urutan = ["Selesai sesudah batas", "Lelang gagal", "Lahan belum bebas", "Kontraktor lambat"]
@@ -94,8 +94,8 @@ def test_an_operator_without_opd_sees_none(client, data):
     assert "Tidak ada permasalahan terbuka" in teks
 
 
-def test_a_bad_year_is_explained(client, data):
-    r = _get(client, User.objects.create_user("p", password="x", peran=Peran.PIMPINAN),
+def test_a_bad_year_is_explained(client, data, pimpinan):
+    r = _get(client, pimpinan,
              tahun="2031", bulan="6")
     assert r.status_code == 404
     assert "Belum ada data anggaran untuk tahun 2031" in r.content.decode()
