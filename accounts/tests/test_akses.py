@@ -67,31 +67,30 @@ def test_every_helper_answers_with_a_queryset_never_none(siapa, dinkes):
 
 # --- the same rule for other querysets and for rows in memory -------------------------------
 
-def test_saring_opd_narrows_any_queryset_by_its_opd_field(dinkes, pupr):
+def test_saring_opd_narrows_any_queryset_by_its_opd_field(dinkes, pupr, verifikator):
     from reporting.models import LaporanBulanan
     ta = t.tahun(2025)
     lap_a = LaporanBulanan.objects.create(tahun=ta, opd=dinkes, bulan=1)
     lap_b = LaporanBulanan.objects.create(tahun=ta, opd=pupr, bulan=1)
     op = User.objects.create_user("op", peran=Peran.OPERATOR)
     op.opd.add(dinkes)
-    ver = User.objects.create_user("ver", peran=Peran.VERIFIKATOR)
     assert list(saring_opd(op, LaporanBulanan.objects.all())) == [lap_a]
-    assert set(saring_opd(ver, LaporanBulanan.objects.all())) == {lap_a, lap_b}
+    assert set(saring_opd(verifikator, LaporanBulanan.objects.all())) == {lap_a, lap_b}
     assert not saring_opd(AnonymousUser(), LaporanBulanan.objects.all()).exists()
     with pytest.raises(Http404):
         akses.dalam_cakupan_atau_404(op, LaporanBulanan.objects.all(), pk=lap_b.pk)
-    assert akses.dalam_cakupan_atau_404(ver, LaporanBulanan.objects.all(), pk=lap_b.pk) == lap_b
+    assert akses.dalam_cakupan_atau_404(verifikator, LaporanBulanan.objects.all(), pk=lap_b.pk) == lap_b
 
 
-def test_cakupan_opd_holds_rows_in_memory_to_the_same_rule(dinkes, pupr, django_assert_num_queries):
+def test_cakupan_opd_holds_rows_in_memory_to_the_same_rule(dinkes, pupr, pimpinan,
+                                                          django_assert_num_queries):
     op = User.objects.create_user("op", peran=Peran.OPERATOR)
     op.opd.add(dinkes)
-    pim = User.objects.create_user("pim", peran=Peran.PIMPINAN)
     with django_assert_num_queries(1):
         c = cakupan_opd(op)
     assert dinkes.pk in c and pupr.pk not in c and c.terbatas
     with django_assert_num_queries(0):  # a reader of every OPD costs no query
-        c = cakupan_opd(pim)
+        c = cakupan_opd(pimpinan)
     assert dinkes.pk in c and pupr.pk in c and not c.terbatas
     tamu = cakupan_opd(AnonymousUser())
     assert dinkes.pk not in tamu and tamu.terbatas

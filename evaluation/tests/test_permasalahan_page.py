@@ -67,9 +67,8 @@ def test_it_lists_what_was_open_at_the_cut_off_oldest_first(client, data, pimpin
     assert "Tindak Lelang gagal" in teks and "PPK" in teks and "terlampaui" in teks
 
 
-def test_it_counts_by_kategori_and_by_opd(client, data):
-    html = _get(client, User.objects.create_user("p", password="x",
-                                                 peran=Peran.VERIFIKATOR)).content.decode()
+def test_it_counts_by_kategori_and_by_opd(client, data, verifikator):
+    html = _get(client, verifikator).content.decode()
     kategori = _teks(re.search(r'id="per-kategori".*?</section>', html, re.S).group(0))
     assert "Lahan 2" in kategori and "Pengadaan/lelang 1" in kategori
     assert "Penyedia/kontraktor 1" in kategori
