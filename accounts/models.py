@@ -108,9 +108,30 @@ class User(AbstractUser):
         return self.is_superuser or self.peran == Peran.ADMIN
 
     @property
-    def wajib_dua_langkah(self) -> bool:
-        """Verifikator and Admin must sign in with a TOTP code as well (setting SIAP_2FA)."""
+    def boleh_verifikasi(self) -> bool:
+        """Verifikator and Admin (peran or superuser): verify, return and reopen reports, open
+        reporting periods, import data. Pimpinan and operators only read."""
         return self.is_superuser or self.peran in (Peran.VERIFIKATOR, Peran.ADMIN)
+
+    @property
+    def boleh_mengisi(self) -> bool:
+        """Operator and Admin (peran or superuser): change the figures of an OPD they may see
+        (``accounts.akses.opd_atau_404`` keeps an operator to their own). Verifikator and
+        pimpinan read only."""
+        return self.is_superuser or self.peran in (Peran.OPERATOR, Peran.ADMIN)
+
+    @property
+    def wajib_dua_langkah(self) -> bool:
+        """Verifikator and Admin must sign in with a TOTP code as well (setting SIAP_2FA):
+        exactly those who may verify."""
+        return self.boleh_verifikasi
+
+    @property
+    def label_peran(self) -> str:
+        """The role as shown: a superuser left at the default peran Operator is an Admin."""
+        if self.is_superuser and self.peran == Peran.OPERATOR:
+            return Peran.ADMIN.label
+        return self.get_peran_display()
 
 
 @receiver(pre_delete, sender=User)

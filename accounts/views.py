@@ -21,7 +21,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from .middleware import KUNCI_SESI_PUNYA_PERANGKAT, tujuan_aman
-from .models import CatatanAkun, Peran, TindakanAkun
+from .models import CatatanAkun, TindakanAkun
 
 
 class GantiKataSandiView(auth_views.PasswordChangeView):
@@ -174,7 +174,7 @@ class MasukView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         user = self.request.user
-        if getattr(user, "peran", None) == Peran.OPERATOR and not user.is_superuser:
+        if getattr(user, "is_operator", False):
             return resolve_url("reporting:daftar")
         return super().get_default_redirect_url()
 

@@ -53,7 +53,7 @@ def _tanpa_token(request, exc):
 
 @api.exception_handler(Http404)
 def _tidak_ada(request, exc):
-    # Our own 404s say what was not found (api/akses.py); Django's English ones do not.
+    # Our own 404s say what was not found (api/tahun.py, accounts/akses.py); Django's English ones do not.
     pesan = str(exc) if str(exc) and not str(exc).startswith("No ") else "Tidak ditemukan."
     return api.create_response(request, {"detail": pesan}, status=404)
 

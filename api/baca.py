@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ninja import Query, Router
 
+from accounts.akses import opd_atau_404, opd_terlihat
 from budget.models import BULAN_AK, PaguAnggaran, VersiAnggaran
 from evaluation.queries import hitung_rekap
 from evaluation.serializers import rekap_dict
@@ -15,7 +16,7 @@ from reporting.isi import muat_isi
 from reporting.models import LaporanBulanan, StatusLaporan
 
 from . import schemas as s
-from .akses import opd_atau_404, opd_terlihat_qs, tahun_atau_404
+from .tahun import tahun_atau_404
 
 router = Router(tags=["baca"])
 
@@ -38,7 +39,7 @@ def rekap(request, tahun: int = Tahun, bulan: int = Bulan):
     tahun_atau_404(tahun)
     data = rekap_dict(hitung_rekap(tahun, bulan))
     if not request.user.lihat_semua_opd:
-        kode = set(opd_terlihat_qs(request.user).values_list("kode", flat=True))
+        kode = set(opd_terlihat(request.user).values_list("kode", flat=True))
         data["opd"] = [o for o in data["opd"] if o["kode"] in kode]
     return data
 
@@ -50,7 +51,7 @@ def daftar_opd(request):
     return [
         {"kode": o.kode, "nama": o.nama, "singkatan": o.singkatan, "jenis": o.jenis,
          "induk": o.induk.kode if o.induk else None, "aktif": o.aktif}
-        for o in opd_terlihat_qs(request.user).select_related("induk").order_by("kode")
+        for o in opd_terlihat(request.user).select_related("induk").order_by("kode")
     ]
 
 
@@ -62,7 +63,7 @@ def rincian_opd(request, kode: str, tahun: int = Tahun,
                 limit: int = Limit, offset: int = Offset):
     """Pagu dan anggaran kas tiap rincian dalam versi anggaran yang berlaku pada akhir `bulan`,
     urut kode sub kegiatan, dipaginasi dengan `limit`/`offset`."""
-    opd = opd_atau_404(request.user, kode)
+    opd = opd_atau_404(request.user, kode=kode)
     tahun_atau_404(tahun)
     versi = VersiAnggaran.berlaku_pada(tahun, akhir_bulan(tahun, bulan))
     qs = PaguAnggaran.objects.none()
@@ -96,7 +97,7 @@ def realisasi_opd(request, kode: str, tahun: int = Tahun, bulan: int = Bulan,
                   limit: int = Limit, offset: int = Offset):
     """Isi laporan bulanan OPD: realisasi bulan ini dan kumulatif tiap rincian (dipaginasi), fisik
     tiap sub kegiatan, serta status dan `revisi` laporan untuk penyimpanan."""
-    opd = opd_atau_404(request.user, kode)
+    opd = opd_atau_404(request.user, kode=kode)
     ta = tahun_atau_404(tahun)
     lap = (LaporanBulanan.objects.filter(tahun=ta, opd=opd, bulan=bulan).first()
            or LaporanBulanan(tahun=ta, opd=opd, bulan=bulan))  # read-only: nothing is created

@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from ninja import Path, Router, Status
 
+from accounts.akses import opd_atau_404, wajib_boleh_mengisi
 from lib.angka import AngkaTidakValid, baca_angka
 from lib.rupiah import desimal
 from reporting import services
-from reporting.akses import wajib_boleh_mengisi
 from reporting.forms import IsianLaporan, SalahBaca
 from reporting.isi import muat_isi
 from reporting.models import LaporanBulanan
@@ -19,7 +19,7 @@ from reporting.validasi import Pesan
 from reporting.views.formulir_grid import pesan_salah_baca
 
 from . import schemas as s
-from .akses import opd_atau_404, tahun_atau_404
+from .tahun import tahun_atau_404
 
 router = Router(tags=["tulis"])
 
@@ -85,7 +85,7 @@ def simpan_laporan(request, kode: str, body: s.IsianLaporanAPI,
     yang masih kosong (rincian dengan anggaran kas, sub kegiatan dengan pagu). Isian yang juga
     diubah orang lain sejak dibaca (lihat `semula`) dijawab 409 dengan daftar `konflik`, tanpa
     menyimpan apa pun."""
-    opd = opd_atau_404(request.user, kode)
+    opd = opd_atau_404(request.user, kode=kode)
     wajib_boleh_mengisi(request.user)
     ta = tahun_atau_404(tahun)
     isian = _baca(body)

@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from accounts.scoping import opd_terlihat
+from accounts.akses import cakupan_opd
 from budget.models import RincianAnggaran, TahunAnggaran
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
 
@@ -241,11 +241,10 @@ def dasbor(request):
     cakupan = ambil_cakupan(tahun, bulan, sekarang, batas)
     data, r = hasil.data, hasil.rekap
 
-    terlihat = opd_terlihat(request.user)
-    id_terlihat = None if terlihat is None else set(terlihat.values_list("pk", flat=True))
+    terlihat = cakupan_opd(request.user)
     semua_baris = []
     for k in r.opd:
-        if id_terlihat is not None and k.kunci not in id_terlihat:
+        if k.kunci not in terlihat:
             continue
         kode, nama = _label_opd(data, k.kunci)
         semua_baris.append(BarisOPD(k.peringkat, kode, nama, k.angka, k.kunci,
@@ -279,7 +278,7 @@ def dasbor(request):
         "triwulan": pintasan_triwulan(tahun, **urut_tetap),
         "baris_opd": baris_opd,
         "jumlah_opd": len(r.opd),
-        "terbatas": id_terlihat is not None,
+        "terbatas": terlihat.terbatas,
         "urut_tetap": urut_tetap.get("urut"),
         "judul_opd": _judul_kolom(dasar, kunci_urut, turun),
         "per_sumber_dana": _kelompok(r.sumber_dana, data.sumber_dana),
@@ -298,7 +297,7 @@ def dasbor(request):
             BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci,
                      cakupan.untuk(k.kunci))
             for k in kecamatan(hasil)
-            if id_terlihat is None or k.kunci in id_terlihat
+            if k.kunci in terlihat
         ],
     })
     konteks["total_kecamatan"] = jumlah_baris(b.angka for b in konteks["kecamatan"])

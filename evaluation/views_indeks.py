@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from accounts.scoping import opd_terlihat
+from accounts.akses import cakupan_opd
 from lib.periode import TRIWULAN_ROMAWI, nama_bulan
 from lib.rupiah import angka, bulatkan
 
@@ -104,16 +104,15 @@ def indeks(request):
         return galat
     hasil = hitung_indeks(tahun, bulan)
 
-    terlihat = opd_terlihat(request.user)
-    id_terlihat = None if terlihat is None else set(terlihat.values_list("pk", flat=True))
+    terlihat = cakupan_opd(request.user)
 
     def tampak(daftar: list[NilaiIndeks]) -> list[BarisIndeks]:
         return [baris_indeks(hasil, n) for n in daftar
-                if id_terlihat is None or n.opd_id in id_terlihat]
+                if n.opd_id in terlihat]
 
     tidak_dinilai = [
         hasil.opd[o] for o in hasil.tidak_dinilai
-        if o in hasil.opd and (id_terlihat is None or o in id_terlihat)
+        if o in hasil.opd and o in terlihat
     ]
     konteks.update({
         "hasil": hasil,
@@ -126,7 +125,7 @@ def indeks(request):
         "punishment": tampak(hasil.punishment),
         "tidak_dinilai": tidak_dinilai,
         "jumlah_dinilai": len(hasil.baris),
-        "terbatas": id_terlihat is not None,
+        "terbatas": terlihat.terbatas,
         "kategori_dijelaskan": _kategori_dijelaskan(),
         "deviasi_penuh": angka(DEVIASI_PENUH, 0),
         "deviasi_nol": angka(DEVIASI_NOL, 0),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from accounts.scoping import opd_terlihat
+from accounts.akses import cakupan_opd
 from lib.periode import NAMA_BULAN
 
 from .proyeksi import (
@@ -37,22 +37,17 @@ def proyeksi(request):
         return galat
     hasil = hitung_proyeksi(tahun, bulan)
 
-    terlihat = opd_terlihat(request.user)
-    id_terlihat = None if terlihat is None else set(terlihat.values_list("pk", flat=True))
-
-    def boleh(opd_id) -> bool:
-        return id_terlihat is None or opd_id in id_terlihat
-
-    berisiko_sub = [s for s in hasil.berisiko_sub if boleh(s.opd_id)]
+    terlihat = cakupan_opd(request.user)
+    berisiko_sub = [s for s in hasil.berisiko_sub if s.opd_id in terlihat]
     konteks.update({
         "hasil": hasil,
         # not "pemda": that name is the context processor's Pemda (the page header)
-        "proyeksi_pemda": hasil.pemda if id_terlihat is None else None,
-        "opd": [p for p in hasil.opd if boleh(p.opd_id)],
-        "berisiko_opd": [p for p in hasil.berisiko_opd if boleh(p.opd_id)],
+        "proyeksi_pemda": None if terlihat.terbatas else hasil.pemda,
+        "opd": [p for p in hasil.opd if p.opd_id in terlihat],
+        "berisiko_opd": [p for p in hasil.berisiko_opd if p.opd_id in terlihat],
         "berisiko_sub": berisiko_sub[:SUB_DITAMPILKAN],
         "jumlah_berisiko_sub": len(berisiko_sub),
-        "terbatas": id_terlihat is not None,
+        "terbatas": terlihat.terbatas,
         "sisa_bulan": 12 - bulan,
         "rentang_sisa": rentang_sisa(bulan),
         "rentang_berjalan": rentang_berjalan(bulan),

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import render
 
-from accounts.scoping import opd_terlihat
+from accounts.akses import opd_terlihat, saring_opd, terbatas
 from lib.periode import NAMA_BULAN, akhir_bulan
 from reporting.models import KategoriPermasalahan, Permasalahan, StatusPermasalahan
 
@@ -18,15 +18,12 @@ from .ringkasan import dak_fisik, terbaik_terburuk
 from .views import _label_opd, periode_halaman, pintasan_triwulan
 
 
-def permasalahan_terbuka(tahun: int, bulan: int, terlihat=None):
+def permasalahan_terbuka(tahun: int, bulan: int):
     """Obstacles open at the end of ``bulan``: reported in or before it, and not closed by
-    then (still open, or closed in a later month). ``terlihat`` is ``opd_terlihat``'s answer."""
-    qs = Permasalahan.objects.filter(tahun__tahun=tahun, bulan__lte=bulan).filter(
+    then (still open, or closed in a later month); every OPD's (narrow with ``saring_opd``)."""
+    return Permasalahan.objects.filter(tahun__tahun=tahun, bulan__lte=bulan).filter(
         Q(status=StatusPermasalahan.TERBUKA) | Q(bulan_selesai__gt=bulan)
     )
-    if terlihat is not None:
-        qs = qs.filter(opd__in=terlihat)
-    return qs
 
 
 def per_kategori(qs) -> list[tuple[str, int]]:
@@ -42,8 +39,7 @@ def permasalahan(request):
                                                    cakupan=False)
     if galat is not None:
         return galat
-    terlihat = opd_terlihat(request.user)
-    qs = permasalahan_terbuka(tahun, bulan, terlihat)
+    qs = saring_opd(request.user, permasalahan_terbuka(tahun, bulan))
     daftar = list(
         qs.select_related("opd", "sub_kegiatan").order_by("bulan", "opd__kode", "pk")
     )
@@ -63,8 +59,9 @@ def permasalahan(request):
                           "skala": f"{n * 100 / terbanyak:.1f}" if terbanyak else "0"}
                          for lb, n in kategori],
         "per_opd": opd,
-        "terbatas": terlihat is not None,
-        "opd_sendiri": [] if terlihat is None else [o.nama for o in terlihat],
+        "terbatas": terbatas(request.user),
+        "opd_sendiri": [o.nama for o in opd_terlihat(request.user)] if terbatas(request.user)
+        else [],
         "triwulan": pintasan_triwulan(tahun),
     })
     return render(request, "evaluation/permasalahan.html", konteks)

@@ -7,8 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from accounts.scoping import opd_terlihat
-from budget.models import PerangkatDaerah, SubKegiatan
+from accounts.akses import opd_atau_404
+from budget.models import SubKegiatan
 from reporting.models import Permasalahan
 
 from .indeks_data import hitung_indeks
@@ -19,17 +19,9 @@ from .views import grafik_kurva, periode_halaman
 from .views_indeks import konteks_indeks_opd
 
 
-def opd_untuk(user, opd_id: int) -> PerangkatDaerah:
-    """The OPD ``opd_id`` if ``user`` may see it; 404 otherwise (an operator must not even
-    learn that another OPD's page exists)."""
-    terlihat = opd_terlihat(user)
-    qs = PerangkatDaerah.objects.all() if terlihat is None else terlihat
-    return get_object_or_404(qs, pk=opd_id)
-
-
 @login_required
 def opd(request, opd_id: int):
-    o = opd_untuk(request.user, opd_id)
+    o = opd_atau_404(request.user, opd_id)
     konteks, tahun, bulan, galat = periode_halaman(request, "evaluation/opd.html", opd=o)
     if galat is not None:
         return galat
@@ -53,7 +45,7 @@ def opd(request, opd_id: int):
 
 @login_required
 def sub_kegiatan(request, opd_id: int, sub_kegiatan_id: int):
-    o = opd_untuk(request.user, opd_id)
+    o = opd_atau_404(request.user, opd_id)
     sub = get_object_or_404(
         SubKegiatan.objects.select_related("kegiatan__program"), pk=sub_kegiatan_id
     )

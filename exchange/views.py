@@ -21,13 +21,12 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import Peran
+from accounts.akses import hanya_verifikator
 from budget.models import JenisVersi
 from tugas.layanan import TerlaluBanyakTugas, antrekan, path_berkas
 from tugas.models import JenisTugas, StatusTugas, Tugas
@@ -45,22 +44,9 @@ NAMA_JENIS = dict(JENIS_IMPOR)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def boleh_impor(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and (
-        user.is_superuser or user.peran in (Peran.VERIFIKATOR, Peran.ADMIN))
-
-
-def hanya_pengimpor(view):
-    """403 for everyone but the verifikator and the administrator — checked before the HTTP
-    method, so an operator learns nothing from any request."""
-
-    @wraps(view)
-    def periksa(request, *args, **kwargs):
-        if not boleh_impor(request.user):
-            raise PermissionDenied("Hanya verifikator dan administrator yang dapat mengimpor data.")
-        return view(request, *args, **kwargs)
-
-    return periksa
+# 403 for everyone but the verifikator and the administrator — checked before the HTTP
+# method, so an operator learns nothing from any request.
+hanya_pengimpor = hanya_verifikator("Hanya verifikator dan administrator yang dapat mengimpor data.")
 
 
 # --------------------------------------------------------------------- the uploaded files

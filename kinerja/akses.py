@@ -1,6 +1,6 @@
-"""Who may read and write kinerja data — built on the same scoping as the monthly report
-(``reporting.akses``, itself ``accounts.scoping.opd_terlihat``): an operator reads and
-writes the indicators of their own OPD only, everything else is a 404.
+"""Bappeda's permission for kinerja data. Which OPD a user may read and write, and the roles,
+are ``accounts.akses`` (an operator reads and writes the indicators of their own OPD only,
+everything else is a 404); this adds only what is kinerja's own.
 
 Bappeda is a Django permission, not a role: ``kinerja.kelola_indikator_pemda``, granted
 through the group "Bappeda" (``siap bappeda USERNAME``) to whoever keeps the pemda's outcome
@@ -11,10 +11,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 
-from reporting.akses import boleh_mengisi, opd_atau_404, wajib_boleh_mengisi
-
-__all__ = ["boleh_kelola_pemda", "boleh_mengisi", "opd_atau_404", "wajib_boleh_mengisi",
-           "wajib_kelola_pemda", "wajib_pembaca_pemda", "grup_bappeda"]
+from accounts.akses import lihat_semua
 
 IZIN_BAPPEDA = "kinerja.kelola_indikator_pemda"
 NAMA_GRUP_BAPPEDA = "Bappeda"
@@ -31,7 +28,7 @@ def wajib_kelola_pemda(user) -> None:
 
 def wajib_pembaca_pemda(user) -> None:
     """The pemda-wide forms (E.79) list every OPD: for leaders, the verifier and Bappeda."""
-    if not (user.lihat_semua_opd or boleh_kelola_pemda(user)):
+    if not (lihat_semua(user) or boleh_kelola_pemda(user)):
         raise PermissionDenied("Evaluasi seluruh pemda hanya untuk verifikator, pimpinan dan "
                                "Bappeda.")
 

@@ -1,13 +1,14 @@
 """The API's read endpoint for indikator kinerja: one OPD's indicators of a year with their
 targets, each quarter's realisasi and the capaian so far — scoped as every endpoint
-(``api.akses``: another OPD's operator gets 404). Registered in ``api.api`` by one line."""
+(``accounts.akses``: another OPD's operator gets 404). Registered in ``api.api`` by one line."""
 
 from __future__ import annotations
 
 from ninja import Field, Query, Router, Schema
 
-from api.akses import opd_atau_404, tahun_atau_404
+from accounts.akses import opd_atau_404
 from api.schemas import Ditolak, Galat
+from api.tahun import tahun_atau_404
 from lib.rupiah import desimal
 
 from .evaluasi import nilai_k, realisasi_indikator
@@ -46,7 +47,7 @@ def indikator(request, kode: str,
     """Indikator program, kegiatan dan sub kegiatan OPD pada satu tahun: target tahunan dan
     per triwulan, realisasi tiap triwulan yang sudah diisi, realisasi tahun ini dan
     capaiannya (seperti formulir E.81 s.d. TW IV)."""
-    opd = opd_atau_404(request.user, kode)
+    opd = opd_atau_404(request.user, kode=kode)
     tahun_atau_404(tahun)
     daftar = list(indikator_opd(tahun, opd.pk))
     realisasi = realisasi_indikator(daftar)

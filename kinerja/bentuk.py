@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -89,10 +90,10 @@ def form_a(tahun: int, bulan: int, opd: PerangkatDaerah) -> Bentuk:
                   jumlah_tertimbang(daun), hasil.data.versi)
 
 
-def form_b(tahun: int, bulan: int, terlihat: set[int] | None = None) -> Bentuk:
+def form_b(tahun: int, bulan: int, terlihat: Container[int] | None = None) -> Bentuk:
     """Every OPD weighed in the pemda, with the mean capaian of its indicators, the time its
     month's report was last submitted and the verifier's note (``terlihat``: the OPD rows
-    shown; the sums are the pemda's either way)."""
+    shown, e.g. ``accounts.akses.cakupan_opd``; the sums are the pemda's either way)."""
     hasil = hitung_rekap(tahun, bulan)
     data, r = hasil.data, hasil.rekap
     tw = bulan // 3

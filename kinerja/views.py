@@ -14,13 +14,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accounts.scoping import opd_terlihat
+from accounts.akses import opd_atau_404, saring_opd
 from budget.models import PerangkatDaerah, TahunAnggaran
 from lib.periode import TRIWULAN_ROMAWI
 from tugas.layanan import TerlaluBanyakTugas, antrekan
 from tugas.models import AKTIF, JenisTugas, Tugas
 
-from .akses import boleh_kelola_pemda, opd_atau_404, wajib_pembaca_pemda
+from .akses import boleh_kelola_pemda, wajib_pembaca_pemda
 from .ekspor_evaluasi import xlsx_evaluasi
 from .evaluasi import form_e79, form_e81, nilai_k
 from .impor import ekspor_indikator
@@ -55,10 +55,8 @@ def _triwulan_daftar() -> list[dict]:
 def beranda(request):
     periode = baca_periode(request.GET)
     tahun = periode["tahun"]
-    terlihat = opd_terlihat(request.user)
-    qs = PerangkatDaerah.objects.filter(rincian__tahun__tahun=tahun).distinct()
-    if terlihat is not None:
-        qs = qs.filter(pk__in=terlihat)
+    qs = saring_opd(request.user, PerangkatDaerah.objects.filter(rincian__tahun__tahun=tahun)
+                    .distinct(), kolom="pk")
     jumlah = {}
     for opd_id in IndikatorKinerja.objects.filter(tahun__tahun=tahun).values_list("opd_id",
                                                                                   flat=True):

@@ -9,9 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from accounts.scoping import opd_terlihat
+from accounts.akses import cakupan_opd, opd_atau_404
 
-from .akses import opd_atau_404
 from .bentuk import form_a as data_form_a
 from .bentuk import form_b as data_form_b
 from .ekspor_bentuk import xlsx_tabel
@@ -30,11 +29,6 @@ def _tampil(request, tabel: Tabel, periode: dict, nama: str, **lain):
     return render(request, "kinerja/bentuk.html", {**periode, "tabel": tabel, **lain})
 
 
-def _terlihat(user) -> set[int] | None:
-    qs = opd_terlihat(user)
-    return None if qs is None else set(qs.values_list("pk", flat=True))
-
-
 @login_required
 def form_a(request, opd_id: int):
     o = opd_atau_404(request.user, opd_id)
@@ -47,19 +41,19 @@ def form_a(request, opd_id: int):
 @login_required
 def form_b(request):
     periode = baca_periode(request.GET)
-    terlihat = _terlihat(request.user)
+    terlihat = cakupan_opd(request.user)
     b = data_form_b(periode["tahun"], periode["bulan"], terlihat)
     return _tampil(request, tabel_form_b(b), periode, "form-b", bentuk=b, jenis="form_b",
-                   terbatas=terlihat is not None)
+                   terbatas=terlihat.terbatas)
 
 
 @login_required
 def rfk(request):
     periode = baca_periode(request.GET)
-    terlihat = _terlihat(request.user)
+    terlihat = cakupan_opd(request.user)
     b = data_form_b(periode["tahun"], periode["bulan"], terlihat)
     return _tampil(request, tabel_rfk(b), periode, "rfk", bentuk=b, jenis="rfk",
-                   terbatas=terlihat is not None)
+                   terbatas=terlihat.terbatas)
 
 
 @login_required

@@ -13,11 +13,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from accounts.akses import boleh_mengisi, opd_atau_404
 from budget.models import TahunAnggaran
 from lib.periode import TRIWULAN_ROMAWI, bulan_akhir_triwulan, nama_bulan
 
 from . import triwulan as layanan
-from .akses import boleh_mengisi, opd_atau_404
 from .forms import IsianTriwulan, baca_isian
 from .susunan import susun
 

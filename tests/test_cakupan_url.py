@@ -249,7 +249,7 @@ def _pola(nama: str) -> Pola:
             f"URL “{nama}” belum terdaftar di REGISTRI tests/test_cakupan_url.py. Tambahkan cara "
             f"membentuk argumennya dari data sampel dan jenisnya ({MILIK_OPD} atau {DAFTAR}), "
             f"agar uji cakupan perangkat daerah mencakup view ini. Setiap view yang menyentuh data "
-            f"OPD harus menyaring lewat accounts.scoping.opd_terlihat.",
+            f"OPD harus menyaring lewat accounts.akses (opd_terlihat, opd_atau_404).",
             pytrace=False,
         )
     return REGISTRI[nama]

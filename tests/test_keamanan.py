@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from accounts.models import Peran, User
-
 ROOT = Path(__file__).resolve().parents[1]
 
 CSP = (
@@ -82,8 +80,8 @@ def test_the_login_page_carries_the_security_headers(client):
 
 
 @pytest.mark.django_db
-def test_the_dashboard_carries_the_security_headers(client):
-    client.force_login(User.objects.create_user("pimpinan", password="x", peran=Peran.PIMPINAN))
+def test_the_dashboard_carries_the_security_headers(client, pimpinan):
+    client.force_login(pimpinan)
     r = client.get(reverse("evaluation:dasbor"))
     assert r.status_code == 200
     _header_keamanan(r)

@@ -12,11 +12,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin():
-    return User.objects.create_user("admin", password="x", peran=Peran.ADMIN, first_name="Andi Admin")
-
-
-@pytest.fixture
 def opd():
     return t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan"), \
         t.opd("1.03.0.00.0.00.01.0000", "Dinas Pekerjaan Umum")
@@ -41,10 +36,10 @@ def test_everyone_but_an_admin_is_refused(client, admin, peran):
     assert admin.check_password("x")
 
 
-def test_the_nav_shows_pengguna_only_to_admins(client, admin):
+def test_the_nav_shows_pengguna_only_to_admins(client, admin, verifikator):
     client.force_login(admin)
     assert 'href="/akun/pengguna/"' in client.get(reverse("akun:kata_sandi")).content.decode()
-    client.force_login(User.objects.create_user("v", password="x", peran=Peran.VERIFIKATOR))
+    client.force_login(verifikator)
     assert 'href="/akun/pengguna/"' not in client.get(reverse("akun:kata_sandi")).content.decode()
 
 

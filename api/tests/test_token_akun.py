@@ -38,11 +38,6 @@ def operator(opd):
     return u
 
 
-@pytest.fixture
-def admin(db):
-    return User.objects.create_user("admin", password="x", peran=Peran.ADMIN)
-
-
 def test_a_token_expires_after_siap_token_hari(client, operator, settings):
     settings.SIAP_TOKEN_HARI = 30
     with time_machine.travel(AWAL, tick=False) as waktu:
@@ -133,9 +128,8 @@ def test_editing_a_user_without_changing_role_or_opd_keeps_the_tokens(client, op
     assert not _bisa(client, token)
 
 
-def test_the_command_refuses_a_user_who_signs_in_with_a_second_factor(operator, settings):
+def test_the_command_refuses_a_user_who_signs_in_with_a_second_factor(operator, settings, verifikator):
     settings.SIAP_2FA = True
-    verifikator = User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
     with pytest.raises(CommandError, match="hanya dapat dibuat oleh pengguna itu sendiri"):
         call_command("token", "verif")
     TOTPDevice.objects.create(user=operator, name="hp", confirmed=True)  # enrolled by choice
@@ -148,9 +142,8 @@ def test_the_command_refuses_a_user_who_signs_in_with_a_second_factor(operator, 
 
 
 def test_a_second_factor_users_token_works_only_with_the_device_it_was_issued_under(
-        client, settings):
+        client, settings, verifikator):
     settings.SIAP_2FA = True
-    verifikator = User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
     perangkat = TOTPDevice.objects.create(user=verifikator, name="hp", confirmed=True)
     _, tanpa = TokenAPI.buat(verifikator)  # as an old token made before this rule
     _, dengan = TokenAPI.buat(verifikator, tambah=True, perangkat=perangkat)
@@ -190,11 +183,10 @@ def test_the_user_makes_lists_and_revokes_their_own_tokens(client, operator):
     assert TokenAPI.objects.get().dicabut_karena == "dicabut pemiliknya"
 
 
-def test_a_verified_second_factor_session_issues_a_token_bound_to_its_device(client, settings):
+def test_a_verified_second_factor_session_issues_a_token_bound_to_its_device(client, settings, verifikator):
     from django_otp import login as otp_login
 
     settings.SIAP_2FA = True
-    verifikator = User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
     perangkat = TOTPDevice.objects.create(user=verifikator, name="hp", confirmed=True)
     client.force_login(verifikator)
     # not yet verified: the two-step middleware sends the user to the code page

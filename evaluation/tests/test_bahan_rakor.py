@@ -148,11 +148,11 @@ def test_an_operator_is_refused(client, data):
     assert client.get(URL, {"tahun": 2025, "bulan": 1}).status_code == 403
 
 
-def test_the_nav_links_to_it_for_leaders_only(client, data):
+def test_the_nav_links_to_it_for_leaders_only(client, data, pimpinan):
     u = User.objects.create_user("op", password="x", peran=Peran.OPERATOR)
     u.opd.add(data)
     client.force_login(u)
     html = client.get(reverse("evaluation:dasbor")).content.decode()
     assert URL not in html and reverse("evaluation:permasalahan") in html
-    client.force_login(User.objects.create_user("p", password="x", peran=Peran.PIMPINAN))
+    client.force_login(pimpinan)
     assert URL in client.get(reverse("evaluation:dasbor")).content.decode()

@@ -69,11 +69,6 @@ def data(db):
     return hasil
 
 
-@pytest.fixture
-def pimpinan(db):
-    return User.objects.create_user("pimpinan", password="x", peran=Peran.PIMPINAN)
-
-
 def _teks(resp) -> str:
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", resp.content.decode())))
 

@@ -37,16 +37,6 @@ def pemda(db):
 
 
 @pytest.fixture
-def dinkes(db):
-    return t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
-
-
-@pytest.fixture
-def pupr(db):
-    return t.opd("1.03.0.00.0.00.01.0000", PUPR)
-
-
-@pytest.fixture
 def data(pemda, dinkes, pupr):
     """2025, murni then perubahan from October. PUPR spends on the same sumber dana and jenis
     belanja as Dinas Kesehatan, so no pemda-wide group happens to equal one OPD's figures."""
@@ -69,13 +59,6 @@ def data(pemda, dinkes, pupr):
 def pimpinan(db):
     return User.objects.create_user("pimpinan", password="x", peran=Peran.PIMPINAN,
                                     first_name="Nukman")
-
-
-@pytest.fixture
-def operator_dinkes(dinkes):
-    u = User.objects.create_user("operator.dinkes", password="x", peran=Peran.OPERATOR)
-    u.opd.add(dinkes)
-    return u
 
 
 def _bagian(html: str, id_: str) -> str:

@@ -86,9 +86,9 @@ def test_leaders_download_the_xlsx_and_csv(client, data, peran):
     assert r.content.decode().splitlines()[-1].split(",")[2] == "TOTAL PEMDA"
 
 
-def test_a_leader_downloads_the_pdf(client, data):
+def test_a_leader_downloads_the_pdf(client, data, pimpinan):
     sistem.weasyprint()
-    client.force_login(User.objects.create_user("p", password="x", peran=Peran.PIMPINAN))
+    client.force_login(pimpinan)
     r = ambil(client, "pdf")
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert r["Content-Disposition"] == 'attachment; filename="rakor-pop-2025-01.pdf"'
@@ -98,16 +98,16 @@ def test_a_leader_downloads_the_pdf(client, data):
     assert "Kota Contoh," in teks and "Sekretaris Daerah" in teks
 
 
-def test_an_unknown_format_or_period_is_refused_in_indonesian(client, data):
-    client.force_login(User.objects.create_user("p", password="x", peran=Peran.PIMPINAN))
+def test_an_unknown_format_or_period_is_refused_in_indonesian(client, data, pimpinan):
+    client.force_login(pimpinan)
     assert client.get(url("docx"), PERIODE).status_code == 404
     r = client.get(url("xlsx"), {"tahun": 2025, "bulan": 13})
     assert r.status_code == 400 and "Bulan “13” tidak dikenali" in r.content.decode()
     assert client.get(url("xlsx"), {"tahun": 2031, "bulan": 1}).status_code == 404
 
 
-def test_the_bahan_rakor_page_and_the_dashboard_link_the_downloads_for_leaders(client, data):
-    client.force_login(User.objects.create_user("p", password="x", peran=Peran.PIMPINAN))
+def test_the_bahan_rakor_page_and_the_dashboard_link_the_downloads_for_leaders(client, data, pimpinan):
+    client.force_login(pimpinan)
     html = client.get(reverse("evaluation:bahan_rakor"), PERIODE).content.decode()
     for fmt in ("pdf", "xlsx", "csv"):
         assert f'"{url(fmt)}"' in html
@@ -159,9 +159,9 @@ def test_the_cli_writes_the_three_files(data, tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rakor.csv", "rakor.pdf", "rakor.xlsx"]
 
 
-def test_the_cli_csv_is_the_download(client, data, tmp_path):
+def test_the_cli_csv_is_the_download(client, data, tmp_path, pimpinan):
     call_command("rakor", tahun=2025, bulan=1, csv=tmp_path / "r.csv")
-    client.force_login(User.objects.create_user("p", password="x", peran=Peran.PIMPINAN))
+    client.force_login(pimpinan)
     assert (tmp_path / "r.csv").read_bytes() == client.get(url("csv"), PERIODE).content
 
 

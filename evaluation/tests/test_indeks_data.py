@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.models import Peran, User
 from budget import testing as t
 from evaluation.indeks import BOBOT_BAWAAN, Bobot
 from evaluation.indeks_data import hitung_indeks
@@ -25,11 +24,6 @@ def _pada(tahun, bulan, hari, jam=10):
     return timezone.make_aware(datetime.datetime(tahun, bulan, hari, jam))
 
 
-@pytest.fixture
-def verifikator(db):
-    return User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
-
-
 def _lapor(o, bulan, pada, *, dikembalikan_oleh=None):
     lap = LaporanBulanan.objects.create(
         tahun=t.tahun(), opd=o, bulan=bulan, status=StatusLaporan.DIVERIFIKASI,
@@ -39,11 +33,6 @@ def _lapor(o, bulan, pada, *, dikembalikan_oleh=None):
                                       ke=StatusLaporan.DIKEMBALIKAN, oleh=dikembalikan_oleh,
                                       pada=pada + datetime.timedelta(days=1), catatan="Perbaiki.")
     return lap
-
-
-@pytest.fixture
-def dinkes(db):
-    return t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
 
 
 @pytest.fixture

@@ -38,11 +38,6 @@ def _pada(bulan, hari):
 
 
 @pytest.fixture
-def dinkes(db):
-    return t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
-
-
-@pytest.fixture
 def pupr(db):
     return t.opd("1.03.0.00.0.00.01.0000", "Dinas Pekerjaan Umum")
 

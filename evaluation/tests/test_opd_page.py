@@ -25,11 +25,6 @@ PARAM = {"tahun": 2025, "bulan": 3}
 
 
 @pytest.fixture
-def dinkes(db):
-    return t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
-
-
-@pytest.fixture
 def pupr(db):
     return t.opd("1.03.0.00.0.00.01.0000", "Dinas PUPR")
 
@@ -43,11 +38,6 @@ def data(dinkes, pupr):
     t.rincian(o=pupr, sub="1.03.03.2.01.0001", pagu=9000, realisasi={1: 4000})
     t.fisik(dinkes, "1.02.02.2.01.0001", 2, realisasi=20, target=30)
     t.fisik(pupr, "1.03.03.2.01.0001", 1, realisasi=50, target=10)
-
-
-@pytest.fixture
-def pimpinan(db):
-    return User.objects.create_user("pimpinan", password="x", peran=Peran.PIMPINAN)
 
 
 def _operator(o, nama="op"):

@@ -20,11 +20,6 @@ PARAM = {"tahun": 2025, "bulan": 6}
 
 
 @pytest.fixture
-def dinkes(db):
-    return t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
-
-
-@pytest.fixture
 def pupr(db):
     return t.opd("1.03.0.00.0.00.01.0000", "Dinas PUPR")
 
@@ -59,8 +54,8 @@ def _get(client, user, **param):
     return client.get(URL, param or PARAM)
 
 
-def test_it_lists_what_was_open_at_the_cut_off_oldest_first(client, data):
-    r = _get(client, User.objects.create_user("p", password="x", peran=Peran.PIMPINAN))
+def test_it_lists_what_was_open_at_the_cut_off_oldest_first(client, data, pimpinan):
+    r = _get(client, pimpinan)
     assert r.status_code == 200
     teks = _teks(r.content.decode())
     urutan = ["Selesai sesudah batas", "Lelang gagal", "Lahan belum bebas", "Kontraktor lambat"]
@@ -72,9 +67,8 @@ def test_it_lists_what_was_open_at_the_cut_off_oldest_first(client, data):
     assert "Tindak Lelang gagal" in teks and "PPK" in teks and "terlampaui" in teks
 
 
-def test_it_counts_by_kategori_and_by_opd(client, data):
-    html = _get(client, User.objects.create_user("p", password="x",
-                                                 peran=Peran.VERIFIKATOR)).content.decode()
+def test_it_counts_by_kategori_and_by_opd(client, data, verifikator):
+    html = _get(client, verifikator).content.decode()
     kategori = _teks(re.search(r'id="per-kategori".*?</section>', html, re.S).group(0))
     assert "Lahan 2" in kategori and "Pengadaan/lelang 1" in kategori
     assert "Penyedia/kontraktor 1" in kategori
@@ -99,8 +93,8 @@ def test_an_operator_without_opd_sees_none(client, data):
     assert "Tidak ada permasalahan terbuka" in teks
 
 
-def test_a_bad_year_is_explained(client, data):
-    r = _get(client, User.objects.create_user("p", password="x", peran=Peran.PIMPINAN),
+def test_a_bad_year_is_explained(client, data, pimpinan):
+    r = _get(client, pimpinan,
              tahun="2031", bulan="6")
     assert r.status_code == 404
     assert "Belum ada data anggaran untuk tahun 2031" in r.content.decode()

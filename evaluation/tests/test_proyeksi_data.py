@@ -139,11 +139,6 @@ def _teks(html: str) -> str:
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
 
 
-@pytest.fixture
-def pimpinan(db):
-    return User.objects.create_user("pimpinan", password="x", peran=Peran.PIMPINAN)
-
-
 def _operator(o):
     u = User.objects.create_user(f"operator{o.pk}", password="x", peran=Peran.OPERATOR)
     u.opd.add(o)

@@ -91,13 +91,12 @@ def test_best_and_worst_three_do_not_overlap_and_worst_starts_lowest():
 import pytest  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from accounts.models import Peran, User  # noqa: E402
 from budget import testing as t  # noqa: E402
 from lib.rupiah import persen, rupiah  # noqa: E402
 
 
 @pytest.mark.django_db
-def test_the_dashboard_shows_dak_fisik_kelompok_belanja_and_the_kecamatan(client):
+def test_the_dashboard_shows_dak_fisik_kelompok_belanja_and_the_kecamatan(client, pimpinan):
     dinas = t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
     kec_a = t.opd("7.01.0.00.0.00.01.0000", "Kecamatan Sukau", jenis=JenisOPD.KECAMATAN)
     kec_b = t.opd("7.01.0.00.0.00.02.0000", "Kecamatan Suoh", jenis=JenisOPD.KECAMATAN)
@@ -106,7 +105,7 @@ def test_the_dashboard_shows_dak_fisik_kelompok_belanja_and_the_kecamatan(client
     t.rincian(o=dinas, pagu=600, realisasi={1: 50})
     t.rincian(o=kec_a, sub="7.01.01.2.01.0001", pagu=1200, realisasi={1: 90})
     t.rincian(o=kec_b, sub="7.01.01.2.01.0001", pagu=1200, realisasi={1: 10})
-    client.force_login(User.objects.create_user("p", password="x", peran=Peran.PIMPINAN))
+    client.force_login(pimpinan)
     html = client.get(reverse("evaluation:dasbor"), {"tahun": 2025, "bulan": 1}).content.decode()
     dak = html[html.index('id="dak-belanja"'):html.index('id="peringkat-opd"')]
     assert rupiah(D(1200)) in dak and rupiah(D(50)) in dak

@@ -11,7 +11,6 @@ import pypdf
 import pytest
 from django.urls import reverse
 
-from accounts.models import Peran, User
 from budget import testing as t
 from evaluation.ekspor_pdf import pdf_rakor
 from evaluation.ekspor_xlsx import xlsx_rakor
@@ -39,8 +38,8 @@ def data(db):
     return a, b
 
 
-def test_the_dashboard_counts_sub_kegiatan_in_the_four_fisik_bands(client, data):
-    client.force_login(User.objects.create_user("p", password="x", peran=Peran.PIMPINAN))
+def test_the_dashboard_counts_sub_kegiatan_in_the_four_fisik_bands(client, data, pimpinan):
+    client.force_login(pimpinan)
     html = client.get(reverse("evaluation:dasbor"), {"tahun": 2025, "bulan": 1}).content.decode()
     bagian = html[html.index('id="sebaran-fisik"'):]
     bagian = bagian[:bagian.index("</section>")]

@@ -8,8 +8,8 @@
 
 from django import template
 
+from accounts.akses import boleh_verifikasi
 from exchange.sipd.rekonsiliasi import impor_terakhir, rekonsiliasi_laporan, sipd_per_rincian
-from exchange.sipd.views_akses import boleh_impor
 from lib.rupiah import angka
 
 register = template.Library()
@@ -22,7 +22,7 @@ def sipd_selisih_laporan(context, laporan):
     request = context.get("request")
     return {"impor": impor, "beda": beda, "jumlah": len(baris), "laporan": laporan,
             "request": request, "csrf_token": context.get("csrf_token"),
-            "boleh_terima": request is not None and boleh_impor(request.user)
+            "boleh_terima": request is not None and boleh_verifikasi(request.user)
             and laporan.status != "diverifikasi",
             "total_siap": sum((b.siap_kumulatif for b in baris), 0),
             "total_sipd": sum((b.sipd_kumulatif for b in baris), 0)}

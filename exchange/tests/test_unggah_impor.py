@@ -36,11 +36,6 @@ def folder_data(settings, tmp_path):
 
 
 @pytest.fixture
-def verifikator(db):
-    return User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
-
-
-@pytest.fixture
 def operator(apbd):
     u = User.objects.create_user("op.dinkes", password="x", peran=Peran.OPERATOR)
     u.opd.add(apbd["opd"])

@@ -1,6 +1,6 @@
 """Personas and a small budget for the kinerja tests: Dinas Kesehatan (two sub kegiatan under
 one program) and PUPR, with realisasi through September 2025, fisik, indicators on every
-level and the quarter's realisasi; an operator of each, a verifier, a leader and Bappeda.
+level and the quarter's realisasi (the personas are the root conftest.py's).
 Time is frozen on 5 October 2025: September (TW III) is open for reporting."""
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from accounts.models import Peran, User
 from budget import testing as t
-from kinerja.akses import grup_bappeda
 from kinerja.models import IndikatorKinerja, RealisasiIndikator, Tingkat
 
 D = Decimal
@@ -29,16 +27,6 @@ def waktu(y, m, d, h=10):
 def waktu_beku():
     with time_machine.travel(waktu(2025, 10, 5), tick=False):
         yield
-
-
-@pytest.fixture
-def dinkes(db):
-    return t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
-
-
-@pytest.fixture
-def pupr(db):
-    return t.opd("1.03.0.00.0.00.01.0000", "Dinas Pekerjaan Umum dan Penataan Ruang")
 
 
 @pytest.fixture
@@ -94,40 +82,6 @@ def indikator_pupr(anggaran):
     _, pupr = anggaran
     return indikator(pupr, Tingkat.SUB_KEGIATAN, t.sub_kegiatan(SUB_B),
                      "Jumlah sambungan rumah", "SR", "200", (D(50),) * 4)
-
-
-def _pengguna(nama, peran, *opd):
-    u = User.objects.create_user(nama, password="x", peran=peran)
-    if opd:
-        u.opd.add(*opd)
-    return u
-
-
-@pytest.fixture
-def operator_dinkes(dinkes):
-    return _pengguna("op.dinkes", Peran.OPERATOR, dinkes)
-
-
-@pytest.fixture
-def operator_pupr(pupr):
-    return _pengguna("op.pupr", Peran.OPERATOR, pupr)
-
-
-@pytest.fixture
-def verifikator(db):
-    return _pengguna("verif", Peran.VERIFIKATOR)
-
-
-@pytest.fixture
-def pimpinan(db):
-    return _pengguna("pimpinan", Peran.PIMPINAN)
-
-
-@pytest.fixture
-def bappeda(db):
-    u = _pengguna("bappeda", Peran.PIMPINAN)
-    u.groups.add(grup_bappeda())
-    return User.objects.get(pk=u.pk)  # a fresh object: permissions are cached per object
 
 
 def ajukan(lap, oleh):

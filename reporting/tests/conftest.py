@@ -1,10 +1,12 @@
+"""The reporting tests' budget lines; the personas (dinkes, pupr, operator_dinkes, operator_pupr,
+verifikator, pimpinan) are the shared ones of the root conftest.py."""
+
 import datetime
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
-from accounts.models import Peran, User
 from budget import testing as t
 
 WIB = timezone.get_default_timezone
@@ -12,28 +14,6 @@ WIB = timezone.get_default_timezone
 
 def waktu(y, m, d, h=12):
     return datetime.datetime(y, m, d, h, tzinfo=timezone.get_default_timezone())
-
-
-@pytest.fixture
-def dinkes(db):
-    return t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
-
-
-@pytest.fixture
-def pupr(db):
-    return t.opd("1.03.0.00.0.00.01.0000", "Dinas Pekerjaan Umum dan Penataan Ruang")
-
-
-@pytest.fixture
-def operator_dinkes(dinkes):
-    u = User.objects.create_user("op.dinkes", password="x", peran=Peran.OPERATOR)
-    u.opd.add(dinkes)
-    return u
-
-
-@pytest.fixture
-def verifikator(db):
-    return User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
 
 
 @pytest.fixture
@@ -51,16 +31,3 @@ def baris_dinkes(dinkes, pupr):
 
 def D(x):
     return Decimal(str(x))
-
-
-@pytest.fixture
-def operator_pupr(pupr):
-    """An operator of another OPD, who must see nothing of Dinas Kesehatan."""
-    u = User.objects.create_user("op.pupr", password="x", peran=Peran.OPERATOR)
-    u.opd.add(pupr)
-    return u
-
-
-@pytest.fixture
-def pimpinan(db):
-    return User.objects.create_user("pimpinan", password="x", peran=Peran.PIMPINAN)

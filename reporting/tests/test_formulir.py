@@ -343,9 +343,9 @@ def test_verifikator_and_pimpinan_see_the_grid_read_only_and_cannot_post(
     assert draf() == ({}, {})
 
 
-def test_an_admin_may_fill_any_opds_report(client, dinkes, baris_dinkes):
+def test_an_admin_may_fill_any_opds_report(client, dinkes, baris_dinkes, admin):
     r1, *_ = baris_dinkes
-    client.force_login(User.objects.create_user("adm", password="x", peran=Peran.ADMIN))
+    client.force_login(admin)
     assert client.post(url(dinkes), isian(baris_dinkes, **{f"r-{r1.pk}": "5"})).status_code == 302
     assert draf()[0] == {r1.pk: D(5)}
 

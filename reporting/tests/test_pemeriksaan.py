@@ -445,9 +445,7 @@ def test_the_pages_only_read(client, laporan, verifikator):
     assert laporan.status == StatusLaporan.DIAJUKAN
 
 
-def test_an_admin_may_act_like_the_verifier(client, laporan):
-    from accounts.models import Peran, User
-    admin = User.objects.create_user("admin", password="x", peran=Peran.ADMIN)
+def test_an_admin_may_act_like_the_verifier(client, laporan, admin):
     client.force_login(admin)
     _aksi(client, laporan, tindakan="verifikasi")
     laporan.refresh_from_db()

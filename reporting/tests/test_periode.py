@@ -76,8 +76,8 @@ def test_operators_and_pimpinan_are_refused(client, tahun, dinkes, peran):
     assert 'href="/laporan/periode/' not in client.get(reverse("reporting:daftar")).content.decode()
 
 
-def test_an_admin_may_use_it_and_the_menu_links_it(client, tahun):
-    client.force_login(User.objects.create_user("adm", password="x", peran=Peran.ADMIN))
+def test_an_admin_may_use_it_and_the_menu_links_it(client, tahun, admin):
+    client.force_login(admin)
     assert client.get(URL).status_code == 200
     menu = client.get(reverse("reporting:daftar")).content.decode()
     assert f'href="{reverse("reporting:periode", args=[2025])}"' in menu

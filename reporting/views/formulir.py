@@ -2,7 +2,7 @@
 sub kegiatan's fisik, the warnings to explain, submission, and the open permasalahan.
 
 Verifikator and pimpinan see the same page read-only. Every view resolves the OPD through
-``reporting.akses`` first, so another OPD's operator gets 404 whatever the URL says.
+``accounts.akses`` first, so another OPD's operator gets 404 whatever the URL says.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.akses import boleh_mengisi, opd_atau_404, wajib_boleh_mengisi
 from budget.models import TahunAnggaran
 from lib.periode import nama_bulan
 
 from .. import permasalahan as layanan_permasalahan
 from .. import services, tertunda
-from ..akses import boleh_mengisi, opd_atau_404, wajib_boleh_mengisi
 from ..forms import (
     IsianLaporan,
     PermasalahanTambahForm,

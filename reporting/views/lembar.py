@@ -19,12 +19,12 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.akses import opd_atau_404, wajib_boleh_mengisi
 from exchange.forms import periksa_ukuran
 from exchange.lembar import LEMBAR_FISIK, LEMBAR_REALISASI, baca_lembar, buat_lembar
 from lib.periode import nama_bulan
 
 from .. import services
-from ..akses import opd_atau_404, wajib_boleh_mengisi
 from ..forms import IsianLaporan
 from ..isi import muat_isi
 from ..services import KonflikIsian, KonflikRevisi, LaporanDitolak

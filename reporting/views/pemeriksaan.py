@@ -17,14 +17,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from accounts.scoping import opd_terlihat
+from accounts.akses import (
+    boleh_verifikasi,
+    dalam_cakupan_atau_404,
+    opd_terlihat,
+    terbatas,
+    wajib_verifikator,
+)
 from budget.models import RincianAnggaran, TahunAnggaran
 from evaluation import figures
 from lib.periode import NAMA_BULAN, nama_bulan
 from lib.rupiah import KOSONG, persen, rupiah
 
 from .. import services
-from ..akses_laporan import boleh_verifikasi, laporan_atau_404, wajib_verifikator
 from ..isi import muat_isi
 from ..jejak import jejak_audit
 from ..matriks import Ketepatan, ketepatan
@@ -102,7 +107,7 @@ def daftar(request):
     m = hitung_matriks(tahun, opd_qs=terlihat, sekarang=sekarang)
     konteks.update({"tahun": tahun, "sekarang": sekarang, "matriks": m,
                     "boleh_verifikasi": boleh_verifikasi(request.user)})
-    if terlihat is not None:
+    if terbatas(request.user):
         konteks["operator"] = True
         konteks["opd"] = _daftar_operator(m, tahun, sekarang)
         konteks["tanpa_opd"] = not terlihat.exists()
@@ -204,9 +209,16 @@ def _perubahan(lap) -> list[dict]:
     return hasil
 
 
+def _laporan(user, pk: int) -> LaporanBulanan:
+    """The report ``pk`` with its year and OPD if ``user`` may see its OPD; else 404 (the
+    report does not exist for another OPD's operator)."""
+    return dalam_cakupan_atau_404(user, LaporanBulanan.objects.select_related("tahun", "opd"),
+                                  pk=pk)
+
+
 @login_required
 def pemeriksaan(request, pk):
-    lap = laporan_atau_404(request.user, pk)
+    lap = _laporan(request.user, pk)
     if request.method not in ("GET", "HEAD"):  # decisions are posted to ``aksi``
         return HttpResponseNotAllowed(["GET", "HEAD"])
     sekarang = timezone.now()
@@ -258,7 +270,7 @@ def pemeriksaan(request, pk):
 @login_required
 def aksi(request, pk):
     # Scope first, then role, then method: whoever may not act learns nothing from a GET.
-    lap = laporan_atau_404(request.user, pk)
+    lap = _laporan(request.user, pk)
     wajib_verifikator(request.user)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -335,9 +347,8 @@ def matriks(request, tahun):
             else "Belum ada data anggaran di SIAP.",
         }, status=404)
     sekarang = timezone.now()
-    terlihat = opd_terlihat(request.user)
-    m = hitung_matriks(tahun, opd_qs=terlihat, sekarang=sekarang)
-    operator = terlihat is not None
+    m = hitung_matriks(tahun, opd_qs=opd_terlihat(request.user), sekarang=sekarang)
+    operator = terbatas(request.user)
     baris = [{"opd": b.opd, "tingkat": b.tingkat,
               "sel": [_sel(s, b.opd, tahun, operator) for s in b.sel]} for b in m.baris]
     return render(request, "reporting/matriks.html", {

@@ -7,18 +7,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.akses import wajib_verifikator
 from budget.models import TahunAnggaran
 from lib.periode import nama_bulan
 
 from .. import periode as layanan
-from ..akses_laporan import boleh_verifikasi
 from ..forms import PeriodeBatasForm, PeriodeKunciForm
 from ..models import CatatanPeriode
 
@@ -26,9 +26,7 @@ CATATAN_DITAMPILKAN = 200
 
 
 def _wajib_pengatur(user) -> None:
-    if not boleh_verifikasi(user):
-        raise PermissionDenied("Hanya verifikator dan admin yang dapat mengatur periode "
-                               "pelaporan.")
+    wajib_verifikator(user, "Hanya verifikator dan admin yang dapat mengatur periode pelaporan.")
 
 
 def _tampilkan(request, tahun: int, *, galat_bulan: int | None = None, form=None,

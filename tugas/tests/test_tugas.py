@@ -43,8 +43,8 @@ def antrean_basis_data(settings, tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def pemilik(client):
-    u = User.objects.create_user("pimpinan", password="x", peran=Peran.PIMPINAN)
+def pemilik(client, pimpinan):
+    u = pimpinan
     client.force_login(u)
     return u
 
@@ -81,11 +81,11 @@ def test_a_finished_job_with_a_result_page_sends_the_poll_there(client, pemilik)
     assert r["HX-Redirect"] == "/impor/abc/"
 
 
-def test_another_user_finds_no_job(client, pemilik):
+def test_another_user_finds_no_job(client, pemilik, verifikator):
     tugas = antrekan("uji", pemilik, "Uji", {})
     jalankan_antrean()
     lain = Client()
-    lain.force_login(User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR))
+    lain.force_login(verifikator)
     for nama in ("tugas:lihat", "tugas:status", "tugas:unduh"):
         assert lain.get(reverse(nama, args=[tugas.pk])).status_code == 404
     anonim = Client().get(reverse("tugas:unduh", args=[tugas.pk]))
@@ -146,10 +146,10 @@ def test_a_job_is_run_once(pemilik):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_real_worker_command_runs_the_queue(settings, tmp_path, monkeypatch):
+def test_the_real_worker_command_runs_the_queue(settings, tmp_path, monkeypatch, pimpinan):
     from django.core.management import call_command
 
-    u = User.objects.create_user("p", password="x", peran=Peran.PIMPINAN)
+    u = pimpinan
     tugas = antrekan("uji", u, "Uji", {})
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0",
                  verbosity=0)
