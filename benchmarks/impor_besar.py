@@ -64,8 +64,8 @@ def siapkan(tmp: Path, skala: int, jumlah: list[int]) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from budget.demo import muat_demo
     from budget.models import PaguAnggaran, RealisasiKeuangan, RincianAnggaran, VersiAnggaran
+    from demo.load import muat_demo
     from exchange.ekspor import tulis
     from exchange.impor import KOLOM_REALISASI
 

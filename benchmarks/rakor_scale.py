@@ -153,7 +153,7 @@ def anak(db: str, skala: int, ulang: int, keluar: Path) -> None:
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
 
-    from budget.demo import muat_demo
+    from demo.load import muat_demo
 
     hasil: list[dict] = []
 
@@ -197,7 +197,7 @@ def _dasbor():
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from budget.demo.akun import AKUN_DEMO
+    from demo.akun import AKUN_DEMO
 
     pimpinan = next(a.username for a in AKUN_DEMO if a.username == "pimpinan")
     klien = Client()

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "api",
     "kinerja",  # indikator kinerja and the Permendagri 86/2017 forms (issue #16)
     "tugas",
+    "demo",  # the Lampung Barat demo: siap demo-data, siap demo-sipd (top layer, #14)
     # The background queue (Django 6's tasks framework, backported) and its database backend.
     "django_tasks",
     "django_tasks_db",

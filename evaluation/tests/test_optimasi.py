@@ -15,8 +15,8 @@ from decimal import Decimal
 import pytest
 
 from budget import testing as t
-from budget.demo import hapus_demo, muat_demo
 from budget.models import JenisVersi, RealisasiKeuangan, RincianAnggaran
+from demo.load import hapus_demo, muat_demo
 from evaluation import ringkasan
 from evaluation.figures import Angka, Jumlah, KelasSebaran, angka, sebaran, sebaran_bulat
 from evaluation.queries import hitung_rekap

@@ -406,8 +406,8 @@ def test_the_commands(data, tmp_path, capsys):
 
 
 def test_the_demo_round_trips_to_the_sen(tmp_path):
-    from budget.demo import muat_demo
-    from reporting.demo import muat_laporan_demo
+    from demo.laporan import muat_laporan_demo
+    from demo.load import muat_demo
 
     hari_ini = datetime.date(2026, 12, 6)
     muat_demo(hari_ini=hari_ini)
