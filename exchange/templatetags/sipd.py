@@ -8,8 +8,8 @@
 
 from django import template
 
+from exchange.sipd.akses import boleh_impor
 from exchange.sipd.rekonsiliasi import impor_terakhir, rekonsiliasi_laporan, sipd_per_rincian
-from exchange.sipd.views_akses import boleh_impor
 from lib.rupiah import angka
 
 register = template.Library()

@@ -32,9 +32,10 @@ from ..forms import (
 from ..gabung import Kunci, Nilai
 from ..isi import muat_isi
 from ..models import LaporanBulanan, PenjelasanPeringatan, PeriodePelaporan, Permasalahan
+from ..salah_baca import pesan_salah_baca
 from ..services import IsianBentrok, KonflikIsian, KonflikRevisi, LaporanDitolak
 from ..validasi import Pesan, Tingkat, galat, periksa, periksa_lengkap
-from .formulir_grid import daftar_permasalahan, grid, pesan_salah_baca
+from .formulir_grid import daftar_permasalahan, grid
 from .formulir_konflik import pilihan_diterapkan, setelah_konflik, teks_diubah_lain
 
 
