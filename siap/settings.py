@@ -251,7 +251,7 @@ except EnvError as exc:
 # FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file, so the defaults stay.)
 try:
     SIAP_BATAS_UNGGAH_MB = env_int("SIAP_BATAS_UNGGAH_MB", 20, minimum=1, maximum=1024)
-    # What a file may hold once opened (exchange.batas, exchange.xlsx): a 20 MB XLSX can
+    # What a file may hold once opened (lib.batas, lib.xlsx): a 20 MB XLSX can
     # unpack to gigabytes. Defaults leave a kabupaten's largest file (≈ 60.000 rows) room.
     SIAP_IMPOR_BARIS = env_int("SIAP_IMPOR_BARIS", 200_000, minimum=10, maximum=1_048_576)
     SIAP_IMPOR_KOLOM = env_int("SIAP_IMPOR_KOLOM", 100, minimum=10, maximum=16_384)

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from budget.models import JenisVersi
 from lib.periode import nama_bulan
 from lib.sel import sel_aman
+from reporting.unggah import batas_unggah_mb
 
-from ..forms import batas_unggah_mb
 from ..umum import ImporGagal
 from . import berkas as bk
 from . import tata_letak as tl

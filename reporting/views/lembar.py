@@ -19,15 +19,16 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from exchange.forms import periksa_ukuran
-from exchange.lembar import LEMBAR_FISIK, LEMBAR_REALISASI, baca_lembar, buat_lembar
 from lib.periode import nama_bulan
 
 from .. import services
 from ..akses import opd_atau_404, wajib_boleh_mengisi
 from ..forms import IsianLaporan
 from ..isi import muat_isi
+from ..lembar import LEMBAR_FISIK, LEMBAR_REALISASI, buat_lembar
+from ..lembar_baca import baca_lembar
 from ..services import KonflikIsian, KonflikRevisi, LaporanDitolak
+from ..unggah import periksa_ukuran
 from ..validasi import Pesan, Tingkat
 from .formulir import _laporan, _tampilkan, _url
 from .formulir_konflik import setelah_konflik, teks_diubah_lain
