@@ -2,7 +2,7 @@
 
 Nothing here interprets a value: CSV cells stay text, XLSX cells stay what openpyxl would
 give (str, int, float, datetime or None; read by ``lib.xlsx`` within ``lib.batas``).
-``exchange.impor`` turns them into Decimals and codes.
+``impor_anggaran`` and ``impor_realisasi`` turn them into Decimals and codes.
 Every problem with the file as a whole is a ``Galat`` with ``baris`` 1 (the header) or None.
 """
 

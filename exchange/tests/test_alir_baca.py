@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from exchange.baca import baca
-from exchange.impor import KOLOM_REALISASI
+from exchange.umum import KOLOM_REALISASI
 from lib.xlsx import BukuKerja
 
 from .test_batas import _puncak

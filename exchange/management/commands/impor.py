@@ -9,7 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
 from budget.models import JenisVersi
-from exchange.impor import ImporGagal, impor_anggaran, impor_fisik, impor_realisasi
+from exchange.impor_anggaran import impor_anggaran
+from exchange.impor_realisasi import impor_fisik, impor_realisasi
+from exchange.umum import ImporGagal
 from lib.sel import sel_aman
 
 JENIS = ("anggaran", "realisasi", "fisik", "indikator")
