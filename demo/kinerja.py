@@ -29,8 +29,7 @@ from budget.models import (
     SubKegiatan,
     TahunAnggaran,
 )
-from evaluation.db import SumSen
-from evaluation.figures_kinerja import melewati_batas
+from budget.sen import SumSen
 from kinerja.akses import grup_bappeda
 from kinerja.models import (
     EvaluasiTriwulan,
@@ -41,6 +40,7 @@ from kinerja.models import (
     TargetIndikatorPemda,
     Tingkat,
 )
+from lib.figures_kinerja import melewati_batas
 from reporting.models import LaporanBulanan, StatusLaporan
 
 from . import kinerja_teks as teks

@@ -25,6 +25,7 @@ from budget.models import (
     RincianAnggaran,
     TahunAnggaran,
 )
+from budget.sen import SumSen
 from demo.jadwal import (
     bulan_dilaporkan,
     bulan_jatuh_tempo,
@@ -33,7 +34,6 @@ from demo.jadwal import (
     waktu_ajukan,
 )
 from demo.rencana import rencana_tahun
-from evaluation.db import SumSen
 from lib.rupiah import desimal
 from reporting.models import (
     KategoriPermasalahan,

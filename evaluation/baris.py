@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from lib.figures import Angka, Kelompok
+
 from .cakupan import StatusLaporanOPD
-from .figures import Angka, Kelompok
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,12 @@ from django.conf import settings
 from django.utils import timezone
 
 from budget.models import Pemda
+from lib.figures import Angka
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, cek_bulan, tanggal_panjang
 
 from .baris import BarisKelompok, BarisOPD, baris_kelompok, baris_sebaran, label_opd
 from .cakupan import Cakupan
 from .cakupan_data import ambil_cakupan
-from .figures import Angka
 from .grafik import grafik_kurva
 from .indeks_data import HasilIndeks, hitung_indeks
 from .narasi import bahan_rakor

@@ -5,9 +5,9 @@ one for the sums, and one per master used as labels. Realisasi up to the cut-off
 latest realisasi / target fisik come from the derived tables the database keeps in step with
 every write (``budget.models.kumulatif``, triggers of budget migration 0005, checked by
 ``siap kumulatif``): one row per line and per sub kegiatan, whatever the number of months.
-Money is added up as whole sen (``evaluation.db``) and the fisik weights as sen × hundredths
+Money is added up as whole sen (``budget.sen``) and the fisik weights as sen × hundredths
 of a percent — exact, and several times faster than adding ``Decimal`` objects;
-``evaluation.figures`` does the rest. ``evaluation.rujukan`` keeps the
+``lib.figures`` does the rest. ``evaluation.rujukan`` keeps the
 plain line-grain computation over the source rows as the reference the optimised path is
 tested against (``evaluation/tests/test_optimasi.py``, ``test_skala_acak.py``).
 
@@ -29,9 +29,7 @@ from budget.models import (
     SumberDana,
     VersiAnggaran,
 )
-from lib.periode import akhir_bulan, cek_bulan
-
-from .figures import (
+from lib.figures import (
     NOL,
     Baris,
     Jumlah,
@@ -40,6 +38,8 @@ from .figures import (
     rekap_dari_jumlah,
     sebaran_bulat,
 )
+from lib.periode import akhir_bulan, cek_bulan
+
 from .sql_rekap import sql_agregat, sql_baris
 
 

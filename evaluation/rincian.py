@@ -1,7 +1,7 @@
 """Fetching for the drill-down pages (one OPD, one sub kegiatan) and the monthly series of
 the Kurva S — each in a constant number of queries, money summed exactly with ``SumSen``.
 
-The arithmetic stays in ``evaluation.figures``: the series are built as ``Jumlah`` per month
+The arithmetic stays in ``lib.figures``: the series are built as ``Jumlah`` per month
 and turned into percentages by ``angka()``, so a point of the curve is computed exactly like
 the figure in the table beside it.
 """
@@ -29,11 +29,11 @@ from budget.models import (
     TargetFisik,
     VersiAnggaran,
 )
+from budget.sen import SumSen, sen_ke_rupiah
+from lib.figures import NOL, Angka, Jumlah, angka
 from lib.periode import akhir_bulan, cek_bulan
 from reporting.models import LaporanBulanan
 
-from .db import SumSen, sen_ke_rupiah
-from .figures import NOL, Angka, Jumlah, angka
 from .queries import HasilRekap
 from .sql_rekap import nama_tabel, sql_id_tahun, sql_jumlah_sen
 

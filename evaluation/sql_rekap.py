@@ -24,7 +24,7 @@ from budget.models import (
 
 
 def sql_sen(kolom: str) -> str:
-    """SQL for a money column as a whole number of sen (see ``evaluation.db``)."""
+    """SQL for a money column as a whole number of sen (see ``budget.sen``)."""
     if connection.vendor == "postgresql":
         return f"CAST({kolom} * 100 AS BIGINT)"
     return f"CAST(ROUND({kolom} * 100) AS INTEGER)"

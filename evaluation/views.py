@@ -13,13 +13,13 @@ from django.utils.http import urlencode
 
 from accounts.scoping import opd_terlihat
 from budget.models import RincianAnggaran, TahunAnggaran
+from lib.figures import Angka, Jumlah
+from lib.figures import angka as angka_dari_jumlah
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
 
 from .baris import BarisKelompok, BarisOPD, baris_kelompok, baris_sebaran, label_opd
 from .cakupan import Cakupan
 from .cakupan_data import ambil_cakupan, periode_jatuh_tempo, peta_batas
-from .figures import Angka, Jumlah
-from .figures import angka as angka_dari_jumlah
 from .grafik import grafik_kurva
 from .narasi import kalimat_utama
 from .queries import hitung_rekap

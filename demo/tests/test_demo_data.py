@@ -40,8 +40,8 @@ from demo.bagi import bagi
 from demo.generator import Baris, DataDemo, Fisik, TahunDemo, buat_demo, buat_tahun, sidik
 from demo.load import hapus_demo, muat_demo
 from demo.rencana import rencana_tahun
-from evaluation.figures import Kategori
 from evaluation.queries import hitung_rekap
+from lib.figures import Kategori
 from lib.rupiah import bulatkan
 
 D = Decimal

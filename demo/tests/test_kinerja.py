@@ -14,7 +14,6 @@ from budget.models import PerangkatDaerah, RincianAnggaran
 from demo import kinerja as kinerja_demo
 from demo.laporan import muat_laporan_demo
 from demo.load import hapus_demo, muat_demo
-from evaluation.figures import Kategori
 from evaluation.queries import hitung_rekap
 from kinerja.evaluasi import form_e81, nilai_k, realisasi_indikator
 from kinerja.models import (
@@ -25,6 +24,7 @@ from kinerja.models import (
     Tingkat,
 )
 from kinerja.triwulan import blokir_pengajuan
+from lib.figures import Kategori
 from reporting.models import LaporanBulanan, StatusLaporan
 
 pytestmark = pytest.mark.django_db

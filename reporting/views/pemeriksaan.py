@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from accounts.scoping import opd_terlihat
 from budget.models import RincianAnggaran, TahunAnggaran
-from evaluation import figures
+from lib import figures
 from lib.periode import NAMA_BULAN, nama_bulan
 from lib.rupiah import KOSONG, persen, rupiah
 
@@ -162,7 +162,7 @@ def _daftar_operator(m, tahun: int, sekarang) -> list[dict]:
 # ---------- The verification page ----------
 
 def _ringkasan(isi) -> tuple[figures.Angka, list[dict], Decimal]:
-    """The report's figures with the Rakor POP's own arithmetic (``evaluation.figures``):
+    """The report's figures with the Rakor POP's own arithmetic (``lib.figures``):
     the total, each sub kegiatan, and this month's realisasi. The summary card and the
     table show the same figures: a sub kegiatan without this month's fisik counts with its
     latest earlier fisik (as the Rakor figures do), and the table says so."""

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from exchange.management.commands.impor import tanggal as baca_tanggal
+from exchange.perintah import tanggal as baca_tanggal
 from exchange.sipd import contoh_tulis as ct
 from exchange.sipd.contoh import data_grup
 
