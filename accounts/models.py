@@ -37,7 +37,7 @@ _JAGA = contextvars.ContextVar("siap_jaga_admin_terakhir", default=True)
 @contextlib.contextmanager
 def tanpa_jaga_admin_terakhir():
     """Lift the guard for one block of code. Only for the demo's own removal
-    (``budget.demo.hapus_demo``), which deletes the demo accounts, the admin among them, before
+    (``demo.load.hapus_demo``), which deletes the demo accounts, the admin among them, before
     ``siap demo-data --ganti`` creates them again."""
     token = _JAGA.set(False)
     try:

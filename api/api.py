@@ -11,9 +11,8 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from kinerja import api as kinerja_api
-
 from . import baca, tulis
+from . import kinerja as kinerja_api
 from .auth import TokenBearer
 
 DESKRIPSI = """

@@ -14,9 +14,9 @@ from reporting import services
 from reporting.forms import IsianLaporan, SalahBaca
 from reporting.isi import muat_isi
 from reporting.models import LaporanBulanan
+from reporting.salah_baca import pesan_salah_baca
 from reporting.services import KonflikIsian, KonflikRevisi, LaporanDitolak
 from reporting.validasi import Pesan
-from reporting.views.formulir_grid import pesan_salah_baca
 
 from . import schemas as s
 from .tahun import tahun_atau_404

@@ -47,7 +47,7 @@ SANDI_BEBAN = "beban-siap-2026"
 BUAT_OPERATOR = """
 from django.utils import timezone
 from accounts.models import Peran, User
-from budget.demo.jadwal import bulan_terbuka, sekarang_demo
+from demo.jadwal import bulan_terbuka, sekarang_demo
 from budget.models import PerangkatDaerah, RincianAnggaran
 tahun, bulan = bulan_terbuka(sekarang_demo(timezone.localdate()))
 print(f"terbuka {{tahun}} {{bulan}}")

@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             capture_output=True, text=True).stdout.strip().splitlines()[-1].split(maxsplit=2)
 
         print("== berkas bermusuhan", flush=True)
-        from exchange.lembar import KOLOM_FISIK, KOLOM_REALISASI
+        from reporting.lembar import KOLOM_FISIK, KOLOM_REALISASI
 
         identitas = {"kode_opd": kode, "nama_opd": nama_opd.strip(), "tahun": 2026, "bulan": 11,
                      "revisi": 0}

@@ -64,10 +64,10 @@ def siapkan(tmp: Path, skala: int, jumlah: list[int]) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from budget.demo import muat_demo
     from budget.models import PaguAnggaran, RealisasiKeuangan, RincianAnggaran, VersiAnggaran
+    from demo.load import muat_demo
     from exchange.ekspor import tulis
-    from exchange.impor import KOLOM_REALISASI
+    from exchange.umum import KOLOM_REALISASI
 
     call_command("migrate", verbosity=0)
     muat_demo(skala=skala)
@@ -162,7 +162,7 @@ def _pengimpor(path: Path):
     """The import being measured, as ``f(dry_run) -> rows counted``."""
     import datetime
 
-    from exchange.impor import impor_realisasi
+    from exchange.impor_realisasi import impor_realisasi
     from exchange.sipd.realisasi import impor_sipd_realisasi
 
     if path.name.startswith("sipd_"):

@@ -153,7 +153,7 @@ def anak(db: str, skala: int, ulang: int, keluar: Path) -> None:
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
 
-    from budget.demo import muat_demo
+    from demo.load import muat_demo
 
     hasil: list[dict] = []
 
@@ -197,7 +197,7 @@ def _dasbor():
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from budget.demo.akun import AKUN_DEMO
+    from demo.akun import AKUN_DEMO
 
     pimpinan = next(a.username for a in AKUN_DEMO if a.username == "pimpinan")
     klien = Client()
@@ -277,11 +277,11 @@ def _duckdb(ulang: int) -> float:
     from django.db import connection
 
     from budget.models import BULAN_AK, VersiAnggaran
-    from evaluation.queries import _sen
+    from evaluation.sql_rekap import sql_sen
     from lib.periode import akhir_bulan
 
     versi = VersiAnggaran.berlaku_pada(TAHUN, akhir_bulan(TAHUN, BULAN))
-    ak = ", ".join(f"{_sen(k)} AS {k}" for k in BULAN_AK)
+    ak = ", ".join(f"{sql_sen(k)} AS {k}" for k in BULAN_AK)
     pertanyaan = {
         "rincian": ("id BIGINT, opd BIGINT, sub BIGINT, sd BIGINT, jb BIGINT",
                     "SELECT r.id, opd_id, sub_kegiatan_id, sumber_dana_id, jenis_belanja_id "
@@ -289,9 +289,9 @@ def _duckdb(ulang: int) -> float:
                     f"ON t.id = r.tahun_id WHERE t.tahun = {TAHUN}"),
         "pagu": ("versi BIGINT, rincian BIGINT, pagu BIGINT, "
                  + ", ".join(f"{k} BIGINT" for k in BULAN_AK),
-                 f"SELECT versi_id, rincian_id, {_sen('pagu')}, {ak} FROM budget_paguanggaran"),
+                 f"SELECT versi_id, rincian_id, {sql_sen('pagu')}, {ak} FROM budget_paguanggaran"),
         "realisasi": ("rincian BIGINT, bulan INTEGER, jumlah BIGINT",
-                      f"SELECT rincian_id, bulan, {_sen('jumlah')} "
+                      f"SELECT rincian_id, bulan, {sql_sen('jumlah')} "
                       "FROM budget_realisasikeuangan"),
         "fisik": ("tahun INTEGER, opd BIGINT, sub BIGINT, bulan INTEGER, persen INTEGER",
                   "SELECT t.tahun, opd_id, sub_kegiatan_id, bulan, CAST(ROUND(persen * 100) "

@@ -134,3 +134,25 @@ def kurva_s(
     )
     bagian.append("</svg>")
     return "".join(bagian)
+
+
+def grafik_kurva(seri, nama: str, batas: str, id_: str) -> dict:
+    """The two Kurva S of a page (keuangan and fisik) as SVG strings."""
+    return {
+        "keuangan": kurva_s(
+            judul=f"Kurva S keuangan {nama} s.d. {batas}",
+            keterangan="Target anggaran kas dan realisasi keuangan kumulatif per bulan, "
+                       "dalam persen dari pagu.",
+            target=seri.persen_target, realisasi=seri.persen_realisasi,
+            label_target="Target anggaran kas", label_realisasi="Realisasi keuangan",
+            id_=f"{id_}-keuangan",
+        ),
+        "fisik": kurva_s(
+            judul=f"Kurva S fisik {nama} s.d. {batas}",
+            keterangan="Target fisik dan realisasi fisik kumulatif per bulan, rata-rata "
+                       "tertimbang pagu.",
+            target=seri.target_fisik, realisasi=seri.fisik,
+            label_target="Target fisik", label_realisasi="Realisasi fisik",
+            id_=f"{id_}-fisik", label_sumbu="% fisik (tertimbang pagu), kumulatif",
+        ),
+    }

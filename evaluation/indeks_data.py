@@ -19,11 +19,11 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from budget.models import BULAN_AK, PaguAnggaran, PerangkatDaerah, RealisasiKeuangan
+from budget.sen import SumSen, sen_ke_rupiah
 from lib.periode import cek_bulan, triwulan
 from reporting.models import LaporanBulanan, PeriodePelaporan, RiwayatLaporan, StatusLaporan
 from reporting.services import batas_waktu
 
-from .db import SumSen, sen_ke_rupiah
 from .indeks import (
     Bobot,
     DataIndeksOPD,

@@ -77,7 +77,7 @@ def bahan_rakor(
     ``total`` and ``dak_fisik`` are ``figures.Angka``; ``terbaik``/``terburuk`` are
     (nama OPD, Angka) best first / worst first; ``sebaran`` is ``figures.sebaran``'s counts;
     ``permasalahan`` is (kategori label, count of open obstacles), most first."""
-    from .figures import KelasSebaran  # figures imports nothing from here; keep it one-way
+    from lib.figures import KelasSebaran  # figures imports nothing from here; keep it one-way
 
     t = total
     paragraf = [kalimat_utama(

@@ -1,8 +1,9 @@
 """The Rakor POP meeting pack: everything the PDF, the spreadsheet and the CSV show, gathered
 once from the modules that compute it (``queries``, ``figures``, ``ringkasan``, ``narasi``,
-``rincian``, ``grafik``, the permasalahan of ``views_rakor``, and — when they are installed —
-the Indeks Kinerja and the proyeksi). The exports only lay out a ``PaketRakor``; none of them
-computes a figure, so they cannot diverge from each other or from the pages.
+``rincian``, ``grafik``, ``permasalahan``, ``indeks_data`` and ``proyeksi_data``). The
+exports only lay out a ``PaketRakor``; none of them computes a figure, so they cannot diverge
+from each other or from the pages. The rekap of the cut-off is computed once and handed to the
+index and the projection.
 
 Constant number of queries whatever the number of OPD or lines.
 """
@@ -10,20 +11,23 @@ Constant number of queries whatever the number of OPD or lines.
 from __future__ import annotations
 
 import datetime
-import importlib
-import inspect
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import timezone
 
 from budget.models import Pemda
+from lib.figures import Angka
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, cek_bulan, tanggal_panjang
 
+from .baris import BarisKelompok, BarisOPD, baris_kelompok, baris_sebaran, label_opd
 from .cakupan import Cakupan
 from .cakupan_data import ambil_cakupan
-from .figures import Angka
+from .grafik import grafik_kurva
+from .indeks_data import HasilIndeks, hitung_indeks
 from .narasi import bahan_rakor
+from .permasalahan import per_kategori, permasalahan_terbuka
+from .proyeksi_data import HasilProyeksi, hitung_proyeksi
 from .queries import HasilRekap, hitung_rekap
 from .rincian import seri_kurva
 from .ringkasan import (
@@ -34,8 +38,6 @@ from .ringkasan import (
     terbaik_terburuk,
 )
 from .serializers import kalimat_ringkas
-from .views import BarisKelompok, BarisOPD, _kelompok, _label_opd, _sebaran, grafik_kurva
-from .views_rakor import per_kategori, permasalahan_terbuka
 
 JUDUL_RAPAT = "Rapat Koordinasi Pengendalian Operasional Pembangunan (Rakor POP)"
 
@@ -63,8 +65,8 @@ class PaketRakor:
     seri_kurva: object  # rincian.SeriKurva, for the table beside the picture
     permasalahan: list  # open at the cut-off, oldest first
     permasalahan_per_kategori: list[tuple[str, int]]
-    indeks: object | None = None  # indeks_data.HasilIndeks, when that module is installed
-    proyeksi: object | None = None  # proyeksi_data.HasilProyeksi, likewise
+    indeks: HasilIndeks | None = None
+    proyeksi: HasilProyeksi | None = None
     indeks_baris: list[dict] = field(default_factory=list)  # peringkat, nama, nilai, ... per OPD
     indeks_komponen: list[str] = field(default_factory=list)  # the components' names, in order
     indeks_reward: list[dict] = field(default_factory=list)  # rows of indeks_baris
@@ -103,15 +105,6 @@ class PaketRakor:
         return {b.kunci: b.nama for b in self.opd}
 
 
-def _opsional(modul: str, fungsi: str):
-    """A function of a module another part of SIAP provides, or None while it is absent: the
-    pack then leaves that section out rather than print anything not computed."""
-    try:
-        return getattr(importlib.import_module(f"evaluation.{modul}"), fungsi)
-    except (ImportError, AttributeError):
-        return None
-
-
 def triwulan(bulan: int) -> str:
     return f"TW {TRIWULAN_ROMAWI[(bulan - 1) // 3]}"
 
@@ -123,8 +116,8 @@ def paragraf_bahan_rakor(hasil: HasilRekap, kategori: list[tuple[str, int]]) -> 
         akhir_bulan(hasil.tahun, hasil.bulan),
         total=hasil.rekap.total,
         dak_fisik=dak_fisik(hasil),
-        terbaik=[(_label_opd(hasil.data, k.kunci)[1], k.angka) for k in terbaik],
-        terburuk=[(_label_opd(hasil.data, k.kunci)[1], k.angka) for k in terburuk],
+        terbaik=[(label_opd(hasil.data, k.kunci)[1], k.angka) for k in terbaik],
+        terburuk=[(label_opd(hasil.data, k.kunci)[1], k.angka) for k in terburuk],
         sebaran=hasil.rekap.sebaran,
         permasalahan=kategori,
         jumlah_permasalahan=sum(n for _, n in kategori),
@@ -159,16 +152,8 @@ def paket_rakor(tahun: int, bulan: int, *, hari_ini: datetime.date | None = None
     seri = seri_kurva(tahun, bulan, versi=data.versi)
     pemda = Pemda.aktif()
 
-    hitung_indeks = _opsional("indeks_data", "hitung_indeks")
-    hitung_proyeksi = _opsional("proyeksi_data", "hitung_proyeksi")
-
-    indeks = None
-    if hitung_indeks is not None:
-        if "hasil_rekap" in inspect.signature(hitung_indeks).parameters:
-            indeks = hitung_indeks(tahun, bulan, hasil_rekap=hasil)
-        else:
-            indeks = hitung_indeks(tahun, bulan)
-    baris_indeks = _baris_indeks(indeks, lambda k: _label_opd(data, k)[1]) if indeks else []
+    indeks = hitung_indeks(tahun, bulan, hasil_rekap=hasil)
+    baris_indeks = _baris_indeks(indeks, lambda k: label_opd(data, k)[1])
     per_opd = {b["opd_id"]: b for b in baris_indeks}
     return PaketRakor(
         tahun=tahun,
@@ -181,15 +166,15 @@ def paket_rakor(tahun: int, bulan: int, *, hari_ini: datetime.date | None = None
         kalimat_utama=kalimat_ringkas(hasil),
         paragraf=paragraf_bahan_rakor(hasil, kategori),
         total=r.total,
-        opd=[BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci,
+        opd=[BarisOPD(k.peringkat, *label_opd(data, k.kunci), k.angka, k.kunci,
                       cakupan.untuk(k.kunci)) for k in r.opd],
-        sumber_dana=_kelompok(r.sumber_dana, data.sumber_dana),
-        jenis_belanja=_kelompok(r.jenis_belanja, data.jenis_belanja),
+        sumber_dana=baris_kelompok(r.sumber_dana, data.sumber_dana),
+        jenis_belanja=baris_kelompok(r.jenis_belanja, data.jenis_belanja),
         kelompok_belanja=[BarisKelompok("", nama, a) for nama, a in per_kelompok_belanja(hasil)],
-        kecamatan=[BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci,
+        kecamatan=[BarisOPD(k.peringkat, *label_opd(data, k.kunci), k.angka, k.kunci,
                             cakupan.untuk(k.kunci)) for k in kecamatan(hasil)],
-        sebaran=_sebaran(r.sebaran),
-        sebaran_fisik=_sebaran(sebaran_fisik_rekap(hasil)),
+        sebaran=baris_sebaran(r.sebaran),
+        sebaran_fisik=baris_sebaran(sebaran_fisik_rekap(hasil)),
         dak_fisik=dak_fisik(hasil),
         kurva=grafik_kurva(seri, "pemda", batas_teks, "kurva-pemda"),
         seri_kurva=seri,
@@ -197,10 +182,10 @@ def paket_rakor(tahun: int, bulan: int, *, hari_ini: datetime.date | None = None
         permasalahan_per_kategori=kategori,
         indeks=indeks,
         indeks_baris=baris_indeks,
-        indeks_komponen=[k.nama for k in indeks.baris[0].komponen] if indeks and indeks.baris else [],
-        indeks_reward=[per_opd[n.opd_id] for n in indeks.reward] if indeks else [],
-        indeks_punishment=[per_opd[n.opd_id] for n in indeks.punishment] if indeks else [],
-        proyeksi=hitung_proyeksi(tahun, bulan) if hitung_proyeksi else None,
+        indeks_komponen=[k.nama for k in indeks.baris[0].komponen] if indeks.baris else [],
+        indeks_reward=[per_opd[n.opd_id] for n in indeks.reward],
+        indeks_punishment=[per_opd[n.opd_id] for n in indeks.punishment],
+        proyeksi=hitung_proyeksi(tahun, bulan, hasil_rekap=hasil),
         tempat=(pemda.ibu_kota if pemda else "") or "",
         tanggal_cetak=hari_ini or timezone.localdate(),
         penandatangan={

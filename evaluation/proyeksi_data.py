@@ -14,9 +14,9 @@ from decimal import Decimal
 from django.db.models import Case, DecimalField, F, Max, Value, When
 
 from budget.models import BULAN_AK, PaguAnggaran, RealisasiKeuangan, SubKegiatan, VersiAnggaran
+from budget.sen import SumSen, sen_ke_rupiah
 from lib.periode import akhir_bulan, cek_bulan
 
-from .db import SumSen, sen_ke_rupiah
 from .proyeksi import (
     HasilProyeksi,
     ProyeksiSub,

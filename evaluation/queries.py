@@ -5,9 +5,9 @@ one for the sums, and one per master used as labels. Realisasi up to the cut-off
 latest realisasi / target fisik come from the derived tables the database keeps in step with
 every write (``budget.models.kumulatif``, triggers of budget migration 0005, checked by
 ``siap kumulatif``): one row per line and per sub kegiatan, whatever the number of months.
-Money is added up as whole sen (``evaluation.db``) and the fisik weights as sen × hundredths
+Money is added up as whole sen (``budget.sen``) and the fisik weights as sen × hundredths
 of a percent — exact, and several times faster than adding ``Decimal`` objects;
-``evaluation.figures`` does the rest. ``evaluation.rujukan`` keeps the
+``lib.figures`` does the rest. ``evaluation.rujukan`` keeps the
 plain line-grain computation over the source rows as the reference the optimised path is
 tested against (``evaluation/tests/test_optimasi.py``, ``test_skala_acak.py``).
 
@@ -24,24 +24,12 @@ from decimal import Decimal
 from django.db import connection
 
 from budget.models import (
-    BULAN_AK,
-    BULAN_FISIK,
-    BULAN_KUMULATIF,
-    BULAN_TARGET_FISIK,
-    FisikTerakhir,
     JenisBelanja,
-    PaguAnggaran,
     PerangkatDaerah,
-    RealisasiKumulatif,
-    RincianAnggaran,
-    SubKegiatan,
     SumberDana,
-    TahunAnggaran,
     VersiAnggaran,
 )
-from lib.periode import akhir_bulan, cek_bulan
-
-from .figures import (
+from lib.figures import (
     NOL,
     Baris,
     Jumlah,
@@ -50,6 +38,9 @@ from .figures import (
     rekap_dari_jumlah,
     sebaran_bulat,
 )
+from lib.periode import akhir_bulan, cek_bulan
+
+from .sql_rekap import sql_agregat, sql_baris
 
 
 class DataRekap:
@@ -157,108 +148,6 @@ class HasilRekap:
         return self.rekap.bulan
 
 
-def _sen(kolom: str) -> str:
-    """SQL for a money column as a whole number of sen (see ``evaluation.db``)."""
-    if connection.vendor == "postgresql":
-        return f"CAST({kolom} * 100 AS BIGINT)"
-    return f"CAST(ROUND({kolom} * 100) AS INTEGER)"
-
-
-def _jumlah_sen(kolom: str) -> str:
-    """SQL for the SUM of a money column as a whole number of sen. PostgreSQL adds
-    ``numeric`` exactly and converts once per group; SQLite (REAL storage) converts each
-    value to sen first, then adds the integers exactly."""
-    if connection.vendor == "postgresql":
-        return f"CAST(SUM({kolom}) * 100 AS BIGINT)"
-    return f"SUM(CAST(ROUND({kolom} * 100) AS INTEGER))"
-
-
-def _tabel(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def _sql_id_tahun() -> str:
-    return f"(SELECT id FROM {_tabel(TahunAnggaran)} WHERE tahun = %s)"
-
-
-def _sql_baris_dasar(tahun: int, bulan: int, versi_id: int, opd_id: int | None = None
-                     ) -> tuple[str, list]:
-    """The lines of the cut-off, one row each: keys, pagu, anggaran kas up to the cut-off
-    and realisasi up to the cut-off in sen, and the latest realisasi and target fisik of
-    their sub kegiatan in hundredths of a percent. Realisasi and fisik come from the
-    derived tables kept in step by the database (``budget.models.kumulatif``): one row per
-    line instead of every month of every line. Lines outside the cut-off (no pagu in the
-    version in force and nothing spent) are left out. Unordered."""
-    if connection.vendor == "postgresql":  # numeric adds exactly: convert once
-        kolom_ak = _sen("(" + " + ".join(f"p.{k}" for k in BULAN_AK[:bulan]) + ")")
-    else:  # REAL: each amount to sen first, then add the integers
-        kolom_ak = " + ".join(_sen(f"p.{k}") for k in BULAN_AK[:bulan])
-    realisasi = f"COALESCE(k.{BULAN_KUMULATIF[bulan - 1]}, 0)"
-    saring, params = "", [versi_id, tahun]
-    if opd_id is not None:
-        saring, params = " AND r.opd_id = %s", [*params, opd_id]
-    sql = f"""
-        SELECT r.opd_id, r.sub_kegiatan_id, r.sumber_dana_id, r.jenis_belanja_id,
-               COALESCE({_sen("p.pagu")}, 0) AS p, COALESCE({kolom_ak}, 0) AS t,
-               {realisasi} AS r,
-               COALESCE(f.{BULAN_FISIK[bulan - 1]}, 0) AS fh,
-               COALESCE(f.{BULAN_TARGET_FISIK[bulan - 1]}, 0) AS tfh
-        FROM {_tabel(RincianAnggaran)} r
-        LEFT JOIN {_tabel(PaguAnggaran)} p ON p.rincian_id = r.id AND p.versi_id = %s
-        LEFT JOIN {_tabel(RealisasiKumulatif)} k ON k.rincian_id = r.id
-        LEFT JOIN {_tabel(FisikTerakhir)} f ON f.tahun_id = r.tahun_id
-            AND f.opd_id = r.opd_id AND f.sub_kegiatan_id = r.sub_kegiatan_id
-        WHERE r.tahun_id = {_sql_id_tahun()}{saring}
-          AND (COALESCE(p.pagu, 0) <> 0 OR {realisasi} <> 0)"""
-    return sql, params
-
-
-def _sql_baris(tahun: int, bulan: int, versi_id: int, opd_id: int | None = None
-               ) -> tuple[str, list]:
-    """``_sql_baris_dasar`` ordered as ``RincianAnggaran.Meta.ordering``, so that groups
-    appear in the reference's order."""
-    dasar, params = _sql_baris_dasar(tahun, bulan, versi_id, opd_id)
-    sql = f"""
-        SELECT b.opd_id, b.sub_kegiatan_id, b.sumber_dana_id, b.jenis_belanja_id,
-               b.p, b.t, b.r, b.fh, b.tfh
-        FROM ({dasar}) b
-        JOIN {_tabel(PerangkatDaerah)} o ON o.id = b.opd_id
-        JOIN {_tabel(SubKegiatan)} s ON s.id = b.sub_kegiatan_id
-        JOIN {_tabel(SumberDana)} sd ON sd.id = b.sumber_dana_id
-        JOIN {_tabel(JenisBelanja)} jb ON jb.id = b.jenis_belanja_id
-        ORDER BY o.kode, s.kode, sd.urutan, jb.kode"""
-    return sql, params
-
-
-def _sql_agregat(tahun: int, bulan: int, versi_id: int) -> tuple[str, list]:
-    """PostgreSQL: the group sums of the cut-off added up by the database, as at most a few
-    thousand rows (jenis, kunci, kunci2, pagu, target, realisasi, Σ pagu × fisik,
-    Σ pagu × target fisik): jenis 0 per OPD, 1 per (sumber dana, jenis belanja); jenis 2 is
-    the sebaran — the count of sub kegiatan with pagu in each class, compared as whole
-    numbers exactly like ``figures.sebaran_bulat``. Sums of ``bigint`` are ``numeric`` in
-    PostgreSQL: exact at any size. (SQLite's 64-bit SUM could overflow on the fisik
-    weights of a very large pemda, so SQLite adds the lines up in Python instead.)"""
-    dasar, params = _sql_baris_dasar(tahun, bulan, versi_id)
-    jumlah = ("SUM(p), SUM(t), SUM(r), SUM(p * CAST(fh AS NUMERIC)), "
-              "SUM(p * CAST(tfh AS NUMERIC))")
-    sql = f"""
-        WITH b AS MATERIALIZED ({dasar}),
-        s AS (SELECT SUM(p) AS p, SUM(r) AS r FROM b GROUP BY opd_id, sub_kegiatan_id)
-        SELECT 0, opd_id, NULL, {jumlah} FROM b GROUP BY opd_id
-        UNION ALL
-        SELECT 1, sumber_dana_id, jenis_belanja_id, {jumlah} FROM b
-        GROUP BY sumber_dana_id, jenis_belanja_id
-        UNION ALL
-        SELECT 2, NULL, NULL,
-               COUNT(*) FILTER (WHERE r <= 0),
-               COUNT(*) FILTER (WHERE r > 0 AND r * 100 <= p * 50),
-               COUNT(*) FILTER (WHERE r * 100 > p * 50 AND r * 100 <= p * 75),
-               COUNT(*) FILTER (WHERE r * 100 > p * 75 AND r * 100 < p * 100),
-               COUNT(*) FILTER (WHERE r * 100 >= p * 100)
-        FROM s WHERE p > 0"""
-    return sql, params
-
-
 def _ke_jumlah(s) -> Jumlah:
     # pagu, target and realisasi in sen; the fisik weights in sen × hundredths of a percent.
     return Jumlah(
@@ -268,7 +157,7 @@ def _ke_jumlah(s) -> Jumlah:
 
 
 class _Baris:
-    """The lines of one cut-off as fetched by ``_sql_baris`` (all, or one OPD's), fetched
+    """The lines of one cut-off as fetched by ``sql_baris`` (all, or one OPD's), fetched
     once when first needed, with the sums per (OPD, sub kegiatan) added up as integers."""
 
     def __init__(self, tahun: int, bulan: int, versi_id: int, opd_id: int | None = None,
@@ -290,7 +179,7 @@ class _Baris:
     @property
     def rows(self) -> list[tuple]:
         if self._rows is None:
-            sql, params = _sql_baris(*self._args)
+            sql, params = sql_baris(*self._args)
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 self._rows = cursor.fetchall()
@@ -362,7 +251,7 @@ def _jumlahkan_baris(rows: list[tuple]) -> tuple[dict, dict]:
 
 
 def _agregat(tahun: int, bulan: int, versi_id: int) -> tuple[dict, dict, dict]:
-    sql, params = _sql_agregat(tahun, bulan, versi_id)
+    sql, params = sql_agregat(tahun, bulan, versi_id)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -399,7 +288,7 @@ def hitung_rekap(tahun: int, bulan: int) -> HasilRekap:
     Five queries whatever the size: the version in force, the sums, and one per master used
     as labels. Realisasi and fisik up to the cut-off are read from the derived tables the
     database keeps in step (one row per line, not one per month). PostgreSQL adds the groups
-    up in SQL (``_sql_agregat``: a few thousand rows reach Python at 100x the demo); SQLite
+    up in SQL (``sql_agregat``: a few thousand rows reach Python at 100x the demo); SQLite
     fetches the lines and adds them up as Python integers. Either way money is summed as whole
     sen and the fisik weights as sen × hundredths of a percent: exact. The figures of every
     sub kegiatan (``rekap.sub_kegiatan``), ``data.baris``, ``data.fisik_sub`` and

@@ -1,7 +1,7 @@
 """Fetching for the drill-down pages (one OPD, one sub kegiatan) and the monthly series of
 the Kurva S — each in a constant number of queries, money summed exactly with ``SumSen``.
 
-The arithmetic stays in ``evaluation.figures``: the series are built as ``Jumlah`` per month
+The arithmetic stays in ``lib.figures``: the series are built as ``Jumlah`` per month
 and turned into percentages by ``angka()``, so a point of the curve is computed exactly like
 the figure in the table beside it.
 """
@@ -29,12 +29,13 @@ from budget.models import (
     TargetFisik,
     VersiAnggaran,
 )
+from budget.sen import SumSen, sen_ke_rupiah
+from lib.figures import NOL, Angka, Jumlah, angka
 from lib.periode import akhir_bulan, cek_bulan
 from reporting.models import LaporanBulanan
 
-from .db import SumSen, sen_ke_rupiah
-from .figures import NOL, Angka, Jumlah, angka
-from .queries import HasilRekap, _jumlah_sen, _sql_id_tahun, _tabel
+from .queries import HasilRekap
+from .sql_rekap import nama_tabel, sql_id_tahun, sql_jumlah_sen
 
 # --- Kurva S -----------------------------------------------------------------------------
 
@@ -101,8 +102,8 @@ def _sql_kurva(tahun: int, bulan: int, versi_id: int, opd_id: int | None,
     at or before each month); 4/5 the same for target fisik. No per-(OPD, sub kegiatan) row
     reaches Python, and the database reads one row per line and per sub kegiatan instead of
     one per month."""
-    id_tahun = _sql_id_tahun()
-    rincian = _tabel(RincianAnggaran)
+    id_tahun = sql_id_tahun()
+    rincian = nama_tabel(RincianAnggaran)
 
     def saring(opd: str, sub: str) -> tuple[str, list]:
         sql, params = "", []
@@ -116,13 +117,13 @@ def _sql_kurva(tahun: int, bulan: int, versi_id: int, opd_id: int | None,
 
     s_r, p_r = saring("r.opd_id", "r.sub_kegiatan_id")
     s_f, p_f = saring("f.opd_id", "f.sub_kegiatan_id")
-    pagu = f"{_tabel(PaguAnggaran)} p JOIN {rincian} r ON r.id = p.rincian_id"
+    pagu = f"{nama_tabel(PaguAnggaran)} p JOIN {rincian} r ON r.id = p.rincian_id"
     bagian = [
-        (f"""SELECT 0, {_jumlah_sen("p.pagu")},
-                    {", ".join(_jumlah_sen(f"p.{k}") for k in BULAN_AK)}
+        (f"""SELECT 0, {sql_jumlah_sen("p.pagu")},
+                    {", ".join(sql_jumlah_sen(f"p.{k}") for k in BULAN_AK)}
             FROM {pagu} WHERE p.versi_id = %s{s_r}""", [versi_id, *p_r]),
         (f"""SELECT 1, 0, {", ".join(f"SUM(k.{c})" for c in BULAN_KUMULATIF)}
-            FROM {_tabel(RealisasiKumulatif)} k JOIN {rincian} r ON r.id = k.rincian_id
+            FROM {nama_tabel(RealisasiKumulatif)} k JOIN {rincian} r ON r.id = k.rincian_id
             WHERE r.tahun_id = {id_tahun}{s_r}""", [tahun, *p_r]),
     ]
     # The pagu of each (OPD, sub kegiatan) with fisik, computed once (MATERIALIZED) for the
@@ -132,21 +133,21 @@ def _sql_kurva(tahun: int, bulan: int, versi_id: int, opd_id: int | None,
     # is the slower plan).
     if connection.vendor == "postgresql":
         cte = f"""WITH pg AS (
-            SELECT r.opd_id, r.sub_kegiatan_id, {_jumlah_sen("p.pagu")} AS sen
+            SELECT r.opd_id, r.sub_kegiatan_id, {sql_jumlah_sen("p.pagu")} AS sen
             FROM {pagu} WHERE p.versi_id = %s{s_r}
             GROUP BY r.opd_id, r.sub_kegiatan_id),
-        w AS MATERIALIZED (SELECT pg.sen AS w, f.* FROM {_tabel(FisikTerakhir)} f
+        w AS MATERIALIZED (SELECT pg.sen AS w, f.* FROM {nama_tabel(FisikTerakhir)} f
               JOIN pg ON pg.opd_id = f.opd_id AND pg.sub_kegiatan_id = f.sub_kegiatan_id
               WHERE f.tahun_id = {id_tahun}{s_f})
         """
         p_cte = [versi_id, *p_r, tahun, *p_f]
     else:
         cte = f"""WITH w AS MATERIALIZED (SELECT f.*, (
-                      SELECT {_jumlah_sen("p.pagu")} FROM {pagu}
+                      SELECT {sql_jumlah_sen("p.pagu")} FROM {pagu}
                       WHERE p.versi_id = %s AND r.tahun_id = f.tahun_id
                         AND r.opd_id = f.opd_id AND r.sub_kegiatan_id = f.sub_kegiatan_id
                   ) AS w
-                  FROM {_tabel(FisikTerakhir)} f WHERE f.tahun_id = {id_tahun}{s_f})
+                  FROM {nama_tabel(FisikTerakhir)} f WHERE f.tahun_id = {id_tahun}{s_f})
         """
         p_cte = [versi_id, tahun, *p_f]
     hi, lo = f"(w.w / {_PISAH})", f"(w.w - (w.w / {_PISAH}) * {_PISAH})"

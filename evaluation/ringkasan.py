@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from budget.models import JenisOPD, KelompokBelanja
+from lib.figures import Angka, Jumlah, Kelompok, angka, kelompokkan, peringkat
+from lib.figures_kinerja import KelasFisik, sebaran_fisik, sebaran_fisik_bulat
 
-from .figures import Angka, Jumlah, Kelompok, angka, kelompokkan, peringkat
-from .figures_kinerja import KelasFisik, sebaran_fisik, sebaran_fisik_bulat
 from .queries import HasilRekap
 
 KODE_DAK_FISIK = "DAK_FISIK"

@@ -1,6 +1,6 @@
 """The plain computation of the Rakor figures: every line fetched with ``Decimal`` amounts
 from the source rows (monthly realisasi, every fisik report), added up by
-``evaluation.figures.rekap``. Slow, obvious and independent of the derived tables — the
+``lib.figures.rekap``. Slow, obvious and independent of the derived tables — the
 reference ``evaluation.queries.hitung_rekap`` is tested against
 (``evaluation/tests/test_optimasi.py``, ``test_skala_acak.py``). Not used by pages."""
 
@@ -22,10 +22,10 @@ from budget.models import (
     TargetFisik,
     VersiAnggaran,
 )
+from budget.sen import SumSen, sen_ke_rupiah
+from lib.figures import NOL, Baris, rekap
 from lib.periode import akhir_bulan, cek_bulan
 
-from .db import SumSen, sen_ke_rupiah
-from .figures import NOL, Baris, rekap
 from .queries import DataRekap, HasilRekap
 
 

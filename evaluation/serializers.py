@@ -6,14 +6,14 @@ from __future__ import annotations
 import csv
 import io
 
+from lib.figures import Angka
+from lib.figures_kinerja import KelasFisik, sebaran_fisik, sebaran_fisik_per
 from lib.periode import akhir_bulan
 from lib.rupiah import angka, desimal, persen, rupiah
 from lib.sel import sel_aman
 
 from .cakupan import Cakupan
 from .cakupan_data import ambil_cakupan
-from .figures import Angka
-from .figures_kinerja import KelasFisik, sebaran_fisik, sebaran_fisik_per
 from .narasi import kalimat_utama
 from .queries import HasilRekap
 

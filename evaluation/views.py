@@ -4,8 +4,6 @@ them in the meeting — and, for an operator, the same page limited to their own
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
-from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef
@@ -15,13 +13,14 @@ from django.utils.http import urlencode
 
 from accounts.akses import cakupan_opd
 from budget.models import RincianAnggaran, TahunAnggaran
+from lib.figures import Angka, Jumlah
+from lib.figures import angka as angka_dari_jumlah
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
 
-from .cakupan import Cakupan, StatusLaporanOPD
+from .baris import BarisKelompok, BarisOPD, baris_kelompok, baris_sebaran, label_opd
+from .cakupan import Cakupan
 from .cakupan_data import ambil_cakupan, periode_jatuh_tempo, peta_batas
-from .figures import Angka, Jumlah, Kelompok
-from .figures import angka as angka_dari_jumlah
-from .grafik import kurva_s
+from .grafik import grafik_kurva
 from .narasi import kalimat_utama
 from .queries import hitung_rekap
 from .rincian import seri_kurva
@@ -111,23 +110,6 @@ KOLOM_URUT = {
 }
 
 
-@dataclass(frozen=True)
-class BarisOPD:
-    peringkat: int | None
-    kode: str
-    nama: str
-    angka: Angka
-    kunci: object = None  # the OPD's id, for the link to its page
-    status_laporan: StatusLaporanOPD | None = None  # its report of the cut-off month
-
-
-@dataclass(frozen=True)
-class BarisKelompok:
-    kode: str
-    nama: str
-    angka: Angka
-
-
 def _baca_urut(teks: str) -> tuple[str, bool]:
     """``"-pagu"`` -> ("pagu", descending). Unknown keys fall back to the ranking."""
     turun = teks.startswith("-")
@@ -180,36 +162,6 @@ def _judul_kolom(dasar: dict, kunci_aktif: str, turun_aktif: bool) -> list[dict]
     return hasil
 
 
-def _label_opd(data, kunci) -> tuple[str, str]:
-    o = data.opd.get(kunci)
-    # An OPD marked inactive after spending still counts in the totals; show it honestly.
-    return (o.kode, o.nama) if o else ("", f"Perangkat daerah #{kunci} (tidak aktif)")
-
-
-def _kelompok(daftar: list[Kelompok], label: dict) -> list[BarisKelompok]:
-    """Groups with their labels, in the masters' own order (``label`` is built from an
-    ordered queryset: sumber dana by urutan, jenis belanja by kode)."""
-    posisi = {k: i for i, k in enumerate(label)}
-    hasil = []
-    for k in sorted(daftar, key=lambda k: posisi.get(k.kunci, len(posisi))):
-        m = label.get(k.kunci)
-        hasil.append(BarisKelompok(getattr(m, "kode", ""), getattr(m, "nama", str(k.kunci)),
-                                   k.angka))
-    return hasil
-
-
-def _sebaran(sebaran: dict) -> list[dict]:
-    jumlah = sum(sebaran.values())
-    return [
-        {
-            "label": kelas.label,
-            "jumlah": n,
-            "persen": Decimal(n * 100) / jumlah if jumlah else None,
-        }
-        for kelas, n in sebaran.items()
-    ]
-
-
 def _tahun_tersedia() -> list[int]:
     ada_rincian = RincianAnggaran.objects.filter(tahun=OuterRef("pk"))
     return list(
@@ -246,7 +198,7 @@ def dasbor(request):
     for k in r.opd:
         if k.kunci not in terlihat:
             continue
-        kode, nama = _label_opd(data, k.kunci)
+        kode, nama = label_opd(data, k.kunci)
         semua_baris.append(BarisOPD(k.peringkat, kode, nama, k.angka, k.kunci,
                                     cakupan.untuk(k.kunci)))
     kunci_urut, turun = _baca_urut(request.GET.get("urut", ""))
@@ -281,10 +233,10 @@ def dasbor(request):
         "terbatas": terlihat.terbatas,
         "urut_tetap": urut_tetap.get("urut"),
         "judul_opd": _judul_kolom(dasar, kunci_urut, turun),
-        "per_sumber_dana": _kelompok(r.sumber_dana, data.sumber_dana),
-        "per_jenis_belanja": _kelompok(r.jenis_belanja, data.jenis_belanja),
-        "sebaran": _sebaran(r.sebaran),
-        "sebaran_fisik": _sebaran(sebaran_fisik_rekap(hasil)),
+        "per_sumber_dana": baris_kelompok(r.sumber_dana, data.sumber_dana),
+        "per_jenis_belanja": baris_kelompok(r.jenis_belanja, data.jenis_belanja),
+        "sebaran": baris_sebaran(r.sebaran),
+        "sebaran_fisik": baris_sebaran(sebaran_fisik_rekap(hasil)),
         "jumlah_sub_kegiatan": sum(r.sebaran.values()),
         "hasil_rekap": hasil,  # kinerja/_dasbor.html adds up the outcome indicators' sub kegiatan
         "periode": urlencode(dasar),
@@ -294,7 +246,7 @@ def dasbor(request):
         "per_kelompok_belanja": [BarisKelompok("", nama, a)
                                  for nama, a in per_kelompok_belanja(hasil)],
         "kecamatan": [
-            BarisOPD(k.peringkat, *_label_opd(data, k.kunci), k.angka, k.kunci,
+            BarisOPD(k.peringkat, *label_opd(data, k.kunci), k.angka, k.kunci,
                      cakupan.untuk(k.kunci))
             for k in kecamatan(hasil)
             if k.kunci in terlihat
@@ -312,28 +264,6 @@ def jumlah_baris(daftar) -> Angka:
         total = total + Jumlah(a.pagu, a.target_anggaran_kas, a.realisasi,
                                (a.fisik or 0) * a.pagu, (a.target_fisik or 0) * a.pagu)
     return angka_dari_jumlah(total)
-
-
-def grafik_kurva(seri, nama: str, batas: str, id_: str) -> dict:
-    """The two Kurva S of a page (keuangan and fisik) as SVG strings."""
-    return {
-        "keuangan": kurva_s(
-            judul=f"Kurva S keuangan {nama} s.d. {batas}",
-            keterangan="Target anggaran kas dan realisasi keuangan kumulatif per bulan, "
-                       "dalam persen dari pagu.",
-            target=seri.persen_target, realisasi=seri.persen_realisasi,
-            label_target="Target anggaran kas", label_realisasi="Realisasi keuangan",
-            id_=f"{id_}-keuangan",
-        ),
-        "fisik": kurva_s(
-            judul=f"Kurva S fisik {nama} s.d. {batas}",
-            keterangan="Target fisik dan realisasi fisik kumulatif per bulan, rata-rata "
-                       "tertimbang pagu.",
-            target=seri.target_fisik, realisasi=seri.fisik,
-            label_target="Target fisik", label_realisasi="Realisasi fisik",
-            id_=f"{id_}-fisik", label_sumbu="% fisik (tertimbang pagu), kumulatif",
-        ),
-    }
 
 
 def pintasan_triwulan(tahun: int, **tetap) -> list[dict]:

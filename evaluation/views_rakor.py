@@ -5,32 +5,18 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import render
 
 from accounts.akses import opd_terlihat, saring_opd, terbatas
 from lib.periode import NAMA_BULAN, akhir_bulan
-from reporting.models import KategoriPermasalahan, Permasalahan, StatusPermasalahan
 
+from .baris import label_opd
 from .narasi import bahan_rakor as susun_bahan_rakor
+from .permasalahan import per_kategori, permasalahan_terbuka
 from .queries import hitung_rekap
 from .ringkasan import dak_fisik, terbaik_terburuk
-from .views import _label_opd, periode_halaman, pintasan_triwulan
-
-
-def permasalahan_terbuka(tahun: int, bulan: int):
-    """Obstacles open at the end of ``bulan``: reported in or before it, and not closed by
-    then (still open, or closed in a later month); every OPD's (narrow with ``saring_opd``)."""
-    return Permasalahan.objects.filter(tahun__tahun=tahun, bulan__lte=bulan).filter(
-        Q(status=StatusPermasalahan.TERBUKA) | Q(bulan_selesai__gt=bulan)
-    )
-
-
-def per_kategori(qs) -> list[tuple[str, int]]:
-    """(label, count) most first, one aggregate query."""
-    label = dict(KategoriPermasalahan.choices)
-    rows = qs.values("kategori").annotate(n=Count("pk")).order_by("-n", "kategori")
-    return [(label.get(r["kategori"], r["kategori"]), r["n"]) for r in rows]
+from .views import periode_halaman, pintasan_triwulan
 
 
 @login_required
@@ -82,8 +68,8 @@ def bahan_rakor(request):
         akhir_bulan(tahun, bulan),
         total=hasil.rekap.total,
         dak_fisik=dak_fisik(hasil),
-        terbaik=[(_label_opd(hasil.data, k.kunci)[1], k.angka) for k in terbaik],
-        terburuk=[(_label_opd(hasil.data, k.kunci)[1], k.angka) for k in terburuk],
+        terbaik=[(label_opd(hasil.data, k.kunci)[1], k.angka) for k in terbaik],
+        terburuk=[(label_opd(hasil.data, k.kunci)[1], k.angka) for k in terburuk],
         sebaran=hasil.rekap.sebaran,
         permasalahan=kategori,
         jumlah_permasalahan=sum(n for _, n in kategori),

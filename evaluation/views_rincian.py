@@ -11,11 +11,12 @@ from accounts.akses import opd_atau_404
 from budget.models import SubKegiatan
 from reporting.models import Permasalahan
 
+from .grafik import grafik_kurva
 from .indeks_data import hitung_indeks
 from .proyeksi_data import hitung_proyeksi, proyeksi_opd
 from .queries import hitung_rekap
 from .rincian import baris_anggaran, jumlah_sub, seri_kurva, sub_kegiatan_opd
-from .views import grafik_kurva, periode_halaman
+from .views import periode_halaman
 from .views_indeks import konteks_indeks_opd
 
 

@@ -1,8 +1,8 @@
 """Reading CSV and XLSX files into rows of raw values, with the header checked.
 
 Nothing here interprets a value: CSV cells stay text, XLSX cells stay what openpyxl would
-give (str, int, float, datetime or None; read by ``exchange.xlsx`` within ``exchange.batas``).
-``exchange.impor`` turns them into Decimals and codes.
+give (str, int, float, datetime or None; read by ``lib.xlsx`` within ``lib.batas``).
+``impor_anggaran`` and ``impor_realisasi`` turn them into Decimals and codes.
 Every problem with the file as a whole is a ``Galat`` with ``baris`` 1 (the header) or None.
 """
 
@@ -15,8 +15,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .batas import Batas, BerkasDitolak, Stopwatch, ribuan
-from .xlsx import BukuKerja
+from lib.batas import Batas, BerkasDitolak, Stopwatch, ribuan
+from lib.xlsx import BukuKerja
 
 # Called every 1,000 rows with the row number, where a background job shows its progress.
 PELAPOR: ContextVar = ContextVar("pelapor_baris", default=None)
@@ -337,7 +337,7 @@ def baca_mentah(path, lembar: int | None = 0,
     """(sheet index, row number, cells) of every row of a CSV, or of sheet ``lembar`` of an
     XLSX (None: every sheet, in order), with no header check — for files whose layout is
     recognised from their content (``exchange.sipd``). Same limits and errors as ``baca``
-    (size, type, broken archive, UTF-8, and every bound of ``exchange.batas``)."""
+    (size, type, broken archive, UTF-8, and every bound of ``lib.batas``)."""
     path = Path(path)
     periksa_ukuran(path.name, path.stat().st_size)
     batas = batas or Batas.dari_setelan()

@@ -1,8 +1,8 @@
 """Writing anggaran, realisasi keuangan and realisasi fisik in the import formats.
 
-The files are exactly what ``exchange.impor`` reads, so exporting and importing again is a
-fixed point. Text cells go through ``lib.sel.sel_aman`` (no formula injection); XLSX amounts
-are numeric cells with a number format, and the header row is frozen.
+The files are exactly what ``impor_anggaran`` and ``impor_realisasi`` read, so exporting and
+importing again is a fixed point. Text cells go through ``lib.sel.sel_aman`` (no formula
+injection); XLSX amounts are numeric cells with a number format, and the header row is frozen.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from budget.models import BULAN_AK, PaguAnggaran, RealisasiFisik, RealisasiKeuan
 from lib.rupiah import desimal
 from lib.sel import sel_aman
 
-from .impor import KOLOM_ANGGARAN, KOLOM_FISIK, KOLOM_REALISASI
+from .umum import KOLOM_ANGGARAN, KOLOM_FISIK, KOLOM_REALISASI
 
 FORMAT_UANG = "#,##0.00"
 FORMAT_PERSEN = "0.00"

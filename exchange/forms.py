@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 
 from budget.models import JenisVersi
+from reporting.unggah import periksa_ukuran
 
 JENIS_IMPOR = [
     ("anggaran", "Anggaran (DPA: pagu dan anggaran kas)"),
@@ -20,24 +20,6 @@ GAYA_ANGKA = [
     ("id", "Indonesia — 1.250.000,50 (titik ribuan, koma desimal)"),
 ]
 AKHIRAN = (".csv", ".xlsx")
-
-
-def batas_unggah_mb() -> int:
-    """The upload limit in MB: ``SIAP_BATAS_UNGGAH_MB`` when the setting exists, else 20."""
-    return int(getattr(settings, "SIAP_BATAS_UNGGAH_MB", 20))
-
-
-def periksa_ukuran(berkas) -> None:
-    batas = batas_unggah_mb()
-    if berkas.size > batas * 1024 * 1024:
-        raise forms.ValidationError(
-            f"Berkas {berkas.name} berukuran {_mb(berkas.size)} MB, melebihi batas unggah "
-            f"{batas} MB. Pecah berkas menjadi beberapa bagian."
-        )
-
-
-def _mb(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f}".replace(".", ",")
 
 
 class UnggahForm(forms.Form):

@@ -1,4 +1,5 @@
-"""Importing monthly realisasi keuangan and cumulative realisasi fisik (see exchange.impor).
+"""Importing monthly realisasi keuangan and cumulative realisasi fisik (the anggaran import is
+``impor_anggaran``; what they share is in ``umum``).
 
 Both stream: each row is checked as it is read and then forgotten, keeping only a fixed-size
 table per budget line × month (the file's row number and, for realisasi, the amount in sen),

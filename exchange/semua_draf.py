@@ -4,11 +4,11 @@ drafts were kept apart from the official tables still restores."""
 
 from reporting.models import IsianFisik, IsianRealisasi
 
-from .semua import _SUB, Kolom, Ref, Tabel, _laporan
+from .semua_tabel import REF_SUB, Kolom, Ref, Tabel, ref_laporan
 
 TABEL_DRAF = (
     Tabel("isian_realisasi", IsianRealisasi, (
-        _laporan(),
+        ref_laporan(),
         Ref(("tahun_rincian", "kode_opd_rincian", "kode_sub_kegiatan", "kode_sumber_dana",
              "kode_jenis_belanja"), "rincian_id", "rincian",
             ("rincian__tahun__tahun", "rincian__opd__kode", "rincian__sub_kegiatan__kode",
@@ -18,7 +18,7 @@ TABEL_DRAF = (
               "rincian__sub_kegiatan__kode", "rincian__sumber_dana__kode",
               "rincian__jenis_belanja__kode")),
     Tabel("isian_fisik", IsianFisik, (
-        _laporan(), _SUB, Kolom("persen", "persen", "persen", null=True),
+        ref_laporan(), REF_SUB, Kolom("persen", "persen", "persen", null=True),
     ), None, ("laporan__tahun__tahun", "laporan__opd__kode", "laporan__bulan",
               "sub_kegiatan__kode")),
 )

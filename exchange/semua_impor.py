@@ -1,14 +1,10 @@
-"""Restoring a whole instance from a directory written by ``exchange.semua.ekspor_semua``:
+"""Restoring a whole instance from a directory written by ``semua_ekspor.ekspor_semua``:
 the manifest checked first, then every table in one transaction, in batches."""
 
 from __future__ import annotations
 
 import contextlib
-import csv
-import datetime
-import json
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,47 +13,29 @@ from django.db import connection, transaction
 
 from budget.models import (
     BULAN_AK,
-    BidangUrusan,
-    JenisBelanja,
-    Kegiatan,
     PaguAnggaran,
     PerangkatDaerah,
-    Program,
     RealisasiFisik,
     RealisasiKeuangan,
-    RincianAnggaran,
-    SubKegiatan,
-    SumberDana,
-    TahunAnggaran,
     TargetFisik,
-    Urusan,
-    VersiAnggaran,
-)
-from reporting.models import (
-    LaporanBulanan,
 )
 
-from . import nilai
-from .semua import (  # the tables and their columns, shared with the export
-    _OPD,
-    _SUB,
+from .semua_baca import Pembaca, PetaKunci, baca_manifest
+from .semua_draf import TABEL_DRAF
+from .semua_tabel import (  # the tables and their columns, shared with the export
     BATCH,
     DIKECUALIKAN,
-    FORMAT,
     KOLOM_PENGGUNA,
-    MANIFEST,
+    REF_OPD,
+    REF_SUB,
     TABEL_LAPORAN,
     TABEL_MASTER,
     URUTAN_HAPUS,
-    VERSI_FORMAT,
     Kolom,
     Ref,
     SemuaGagal,
     Tabel,
-    _sha256,
-    _teks,
 )
-from .semua_draf import TABEL_DRAF
 from .umum import KODE_RINCIAN, KOLOM_ANGGARAN, KOLOM_FISIK, KOLOM_REALISASI
 
 
@@ -65,172 +43,6 @@ from .umum import KODE_RINCIAN, KOLOM_ANGGARAN, KOLOM_FISIK, KOLOM_REALISASI
 class HasilImpor:
     jumlah: dict[str, int] = field(default_factory=dict)  # table -> rows written
     peringatan: list[str] = field(default_factory=list)
-
-
-def baca_manifest(direktori) -> dict:
-    """The manifest, checked against the files: format, version, presence, size, sha256."""
-    direktori = Path(direktori)
-    path = direktori / MANIFEST
-    if not path.is_file():
-        raise SemuaGagal(f"Berkas {MANIFEST} tidak ada di {direktori}; ini bukan hasil "
-                         "`siap ekspor-semua`.")
-    try:
-        m = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SemuaGagal(f"Berkas {MANIFEST} bukan JSON yang sah: {exc}") from None
-    if not isinstance(m, dict) or m.get("format") != FORMAT:
-        raise SemuaGagal(f"Berkas {MANIFEST}: format {m.get('format') if isinstance(m, dict) else m!r} "
-                         f"bukan {FORMAT!r}.")
-    if m.get("versi_format") != VERSI_FORMAT:
-        raise SemuaGagal(f"Berkas {MANIFEST}: versi format {m.get('versi_format')!r} tidak "
-                         f"didukung; SIAP ini membaca versi format {VERSI_FORMAT}.")
-    berkas = m.get("berkas")
-    if not isinstance(berkas, dict):
-        raise SemuaGagal(f"Berkas {MANIFEST}: daftar berkas tidak ada.")
-    galat = []
-    perlu = {f"{t.nama}.csv" for t in (*TABEL_MASTER, *TABEL_LAPORAN)}
-    for nama in sorted(perlu - set(berkas)):
-        galat.append(f"Berkas {nama} tidak tercantum di {MANIFEST}.")
-    for nama, info in berkas.items():
-        p = direktori / nama
-        if "/" in nama or "\\" in nama or nama.startswith("."):
-            galat.append(f"Nama berkas {nama!r} di {MANIFEST} tidak sah.")
-        elif not p.is_file():
-            galat.append(f"Berkas {nama} tercantum di {MANIFEST} tetapi tidak ada.")
-        elif _sha256(p) != info.get("sha256"):
-            galat.append(f"Berkas {nama}: checksum sha256 tidak cocok dengan {MANIFEST}; berkas "
-                         "berubah atau rusak sejak diekspor.")
-    if galat:
-        raise SemuaGagal(galat)
-    return m
-
-
-class _Pembaca:
-    """Rows of one CSV file as dicts, each conversion error naming file, row, column, value."""
-
-    def __init__(self, direktori: Path, nama: str, kolom: tuple[str, ...], baris_manifest: int):
-        self.path, self.nama, self.kolom = direktori / nama, nama, kolom
-        self.baris_manifest = baris_manifest
-        self.galat: list[str] = []
-        self.nomor = 0
-
-    def salah(self, kolom: str, v: str, alasan: str) -> None:
-        self.galat.append(f"Berkas {self.nama}, baris {self.nomor}, kolom {kolom}, nilai {v!r}: "
-                          f"{alasan}")
-        if len(self.galat) >= 200:
-            raise SemuaGagal(self.galat + ["… (pemeriksaan dihentikan setelah 200 galat)"])
-
-    def __iter__(self) -> Iterator[dict[str, str]]:
-        n = 0
-        with open(self.path, encoding="utf-8", newline="") as f:
-            r = csv.reader(f)
-            try:
-                judul = next(r, None)
-                if tuple(judul or ()) != self.kolom:
-                    raise SemuaGagal(f"Berkas {self.nama}, baris 1: judul kolom {judul} tidak "
-                                     f"sesuai; diharapkan {', '.join(self.kolom)}.")
-                for self.nomor, sel in enumerate(r, start=2):
-                    if len(sel) != len(self.kolom):
-                        self.galat.append(f"Berkas {self.nama}, baris {self.nomor}: {len(sel)} "
-                                          f"kolom, diharapkan {len(self.kolom)}.")
-                        continue
-                    n += 1
-                    yield dict(zip(self.kolom, sel, strict=True))
-            except (csv.Error, UnicodeDecodeError) as exc:
-                raise SemuaGagal(f"Berkas {self.nama}, baris {self.nomor}: tidak dapat dibaca "
-                                 f"sebagai CSV UTF-8 ({exc}).") from None
-        if n != self.baris_manifest and not self.galat:
-            self.galat.append(f"Berkas {self.nama}: {n} baris data, sedangkan {MANIFEST} "
-                              f"mencatat {self.baris_manifest}.")
-
-    def selesai(self) -> None:
-        if self.galat:
-            raise SemuaGagal(self.galat)
-
-    # -- conversions (None after an error)
-
-    def nilai(self, kolom: str, v: str, jenis: str, null: bool = False, pilihan=None):
-        if v == "" and null:
-            return None
-        try:
-            if jenis == "teks":
-                if pilihan and v not in pilihan:
-                    raise nilai.NilaiTidakValid(f"bukan salah satu dari {', '.join(pilihan)}")
-                return v
-            if v == "":
-                raise nilai.NilaiTidakValid("kosong; wajib diisi")
-            if jenis == "int":
-                if not v.isdigit():
-                    raise nilai.NilaiTidakValid("bukan bilangan bulat")
-                return int(v)
-            if jenis == "bulan":
-                return nilai.bulan(v)
-            if jenis in ("dec", "persen"):
-                d = nilai.angka(v, "polos")
-                if d < 0:
-                    raise nilai.NilaiTidakValid("negatif; tidak boleh kurang dari nol")
-                if jenis == "persen" and d > 100:
-                    raise nilai.NilaiTidakValid("di luar rentang 0–100")
-                return d
-            if jenis == "bool":
-                if v not in ("0", "1"):
-                    raise nilai.NilaiTidakValid("bukan 0 atau 1")
-                return v == "1"
-            if jenis == "tanggal":
-                return datetime.date.fromisoformat(v)
-            if jenis == "waktu":
-                w = datetime.datetime.fromisoformat(v)
-                if w.tzinfo is None:
-                    raise nilai.NilaiTidakValid("waktu tanpa zona waktu")
-                return w
-            if jenis == "json":
-                return json.loads(v)
-        except (nilai.NilaiTidakValid, ValueError) as exc:
-            self.salah(kolom, v, str(exc) or "tidak sah")
-            return None
-        raise AssertionError(jenis)
-
-
-class _Peta:
-    """Natural key (tuple of CSV texts) -> id, one query per table after it is written."""
-
-    SUMBER = {
-        "tahun": (TahunAnggaran, ("tahun",)),
-        "versi": (VersiAnggaran, ("tahun__tahun", "berlaku_mulai")),
-        "urusan": (Urusan, ("kode",)),
-        "bidang": (BidangUrusan, ("kode",)),
-        "program": (Program, ("kode",)),
-        "kegiatan": (Kegiatan, ("kode",)),
-        "sub": (SubKegiatan, ("kode",)),
-        "opd": (PerangkatDaerah, ("kode",)),
-        "sd": (SumberDana, ("kode",)),
-        "jb": (JenisBelanja, ("kode",)),
-        "rincian": (RincianAnggaran, ("tahun__tahun", "opd__kode", "sub_kegiatan__kode",
-                                      "sumber_dana__kode", "jenis_belanja__kode")),
-        "laporan": (LaporanBulanan, ("tahun__tahun", "opd__kode", "bulan")),
-    }
-
-    def __init__(self):
-        self.peta: dict[str, dict[tuple, int]] = {}
-
-    def muat(self, nama: str) -> None:
-        model, jalur = self.SUMBER[nama]
-        self.peta[nama] = {tuple(_teks(x) for x in k): pk for pk, *k in
-                           model._default_manager.values_list("pk", *jalur)}
-
-    def muat_pengguna(self) -> None:
-        self.peta["pengguna"] = {(u,): pk for pk, u in
-                                 get_user_model().objects.values_list("pk", "username")}
-
-    def cari(self, pembaca: _Pembaca, ref: Ref, baris: dict[str, str]) -> int | None:
-        kunci = tuple(baris[k] for k in ref.kolom)
-        if ref.null and all(k == "" for k in kunci):
-            return None
-        pk = self.peta[ref.peta].get(kunci)
-        if pk is None:
-            pembaca.salah(", ".join(ref.kolom), " · ".join(kunci),
-                          "tidak ada di data yang dipulihkan (rujukan tidak dikenal)")
-        return pk
 
 
 @contextlib.contextmanager
@@ -251,8 +63,8 @@ def _pilihan(model, medan: str):
     return [str(k) for k, _ in f.choices] if f.choices else None
 
 
-def _impor_tabel(direktori: Path, info: dict, t: Tabel, peta: _Peta) -> int:
-    p = _Pembaca(direktori, f"{t.nama}.csv", t.kolom, info["baris"])
+def _impor_tabel(direktori: Path, info: dict, t: Tabel, peta: PetaKunci) -> int:
+    p = Pembaca(direktori, f"{t.nama}.csv", t.kolom, info["baris"])
     objek, tunda = [], []
     diri = [x for x in t.isi if isinstance(x, Ref) and x.peta == t.peta]  # self reference
     pilihan = {x.medan: _pilihan(t.model, x.medan) for x in t.isi
@@ -286,8 +98,8 @@ def _impor_tabel(direktori: Path, info: dict, t: Tabel, peta: _Peta) -> int:
     return len(objek)
 
 
-def _impor_anggaran(direktori: Path, nama: str, info: dict, peta: _Peta) -> int:
-    p = _Pembaca(direktori, nama, KOLOM_ANGGARAN, info["baris"])
+def _impor_anggaran(direktori: Path, nama: str, info: dict, peta: PetaKunci) -> int:
+    p = Pembaca(direktori, nama, KOLOM_ANGGARAN, info["baris"])
     tahun = str(info.get("tahun"))
     versi = peta.peta["versi"].get((tahun, str(info.get("berlaku_mulai"))))
     if versi is None:
@@ -314,8 +126,8 @@ def _impor_anggaran(direktori: Path, nama: str, info: dict, peta: _Peta) -> int:
     return len(objek)
 
 
-def _impor_realisasi(direktori: Path, nama: str, info: dict, peta: _Peta) -> int:
-    p = _Pembaca(direktori, nama, KOLOM_REALISASI, info["baris"])
+def _impor_realisasi(direktori: Path, nama: str, info: dict, peta: PetaKunci) -> int:
+    p = Pembaca(direktori, nama, KOLOM_REALISASI, info["baris"])
     tahun = str(info.get("tahun"))
     rincian = peta.peta["rincian"]
     objek = []
@@ -332,16 +144,16 @@ def _impor_realisasi(direktori: Path, nama: str, info: dict, peta: _Peta) -> int
     return len(objek)
 
 
-def _impor_fisik(direktori: Path, nama: str, info: dict, peta: _Peta, model) -> int:
-    p = _Pembaca(direktori, nama, KOLOM_FISIK, info["baris"])
+def _impor_fisik(direktori: Path, nama: str, info: dict, peta: PetaKunci, model) -> int:
+    p = Pembaca(direktori, nama, KOLOM_FISIK, info["baris"])
     tahun = peta.peta["tahun"].get((str(info.get("tahun")),))
     if tahun is None:
         raise SemuaGagal(f"Berkas {nama}: tahun {info.get('tahun')} tidak ada di "
                          "tahun_anggaran.csv.")
     objek = []
     for b in p:
-        opd = peta.cari(p, _OPD, b)
-        sub = peta.cari(p, _SUB, b)
+        opd = peta.cari(p, REF_OPD, b)
+        sub = peta.cari(p, REF_SUB, b)
         objek.append(model(tahun_id=tahun, opd_id=opd, sub_kegiatan_id=sub,
                            bulan=p.nilai("bulan", b["bulan"], "bulan"),
                            persen=p.nilai("fisik", b["fisik"], "persen")))
@@ -383,17 +195,17 @@ def _pengguna_dirujuk(direktori: Path, manifest: dict) -> set[str]:
     for t in TABEL_LAPORAN:
         if any(isinstance(x, Ref) and x.peta == "pengguna" for x in t.isi):
             info = manifest["berkas"][f"{t.nama}.csv"]
-            p = _Pembaca(direktori, f"{t.nama}.csv", t.kolom, info["baris"])
+            p = Pembaca(direktori, f"{t.nama}.csv", t.kolom, info["baris"])
             nama.update(b["oleh"] for b in p)
             p.selesai()
     return nama
 
 
-def _impor_pengguna(direktori: Path, info: dict, peta: _Peta, hasil: HasilImpor) -> None:
+def _impor_pengguna(direktori: Path, info: dict, peta: PetaKunci, hasil: HasilImpor) -> None:
     from accounts.models import Peran
 
     User = get_user_model()  # noqa: N806
-    p = _Pembaca(direktori, "pengguna.csv", KOLOM_PENGGUNA, info["baris"])
+    p = Pembaca(direktori, "pengguna.csv", KOLOM_PENGGUNA, info["baris"])
     ada = set(User.objects.values_list("username", flat=True))
     baru, opd = [], []
     for b in p:
@@ -423,7 +235,7 @@ def _impor_pengguna(direktori: Path, info: dict, peta: _Peta, hasil: HasilImpor)
     _tautkan_opd(opd, peta)
 
 
-def _tautkan_opd(pasangan: list[tuple[str, int]], peta: _Peta) -> None:
+def _tautkan_opd(pasangan: list[tuple[str, int]], peta: PetaKunci) -> None:
     through = get_user_model().opd.through
     ada = set(through.objects.values_list("user_id", "perangkatdaerah_id"))
     baru = {(peta.peta["pengguna"][(u,)], o) for u, o in pasangan
@@ -450,7 +262,7 @@ def impor_semua(direktori, *, ganti: bool = False) -> HasilImpor:
             tautan_lama = list(User.opd.through.objects.values_list(
                 "user__username", "perangkatdaerah__kode"))
             kosongkan()
-        peta = _Peta()
+        peta = PetaKunci()
         for t in TABEL_MASTER:
             hasil.jumlah[t.nama] = _impor_tabel(direktori, berkas[f"{t.nama}.csv"], t, peta)
         per_jenis = defaultdict(list)

@@ -19,8 +19,9 @@ from tugas.layanan import penangan, simpan_berkas
 from tugas.models import JenisTugas
 
 from .baca import PELAPOR
-from .impor import ImporGagal, impor_anggaran, impor_fisik, impor_realisasi
-from .umum import Ringkasan
+from .impor_anggaran import impor_anggaran
+from .impor_realisasi import impor_fisik, impor_realisasi
+from .umum import ImporGagal, Ringkasan
 
 
 def path_unggahan(u: dict, token: str) -> Path:

@@ -28,12 +28,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.akses import hanya_verifikator
 from budget.models import JenisVersi
+from reporting.unggah import batas_unggah_mb
 from tugas.layanan import TerlaluBanyakTugas, antrekan, path_berkas
 from tugas.models import JenisTugas, StatusTugas, Tugas
 from tugas.tampil import konteks_tugas
 
 from .baca import Galat
-from .forms import JENIS_IMPOR, UnggahForm, batas_unggah_mb
+from .forms import JENIS_IMPOR, UnggahForm
 from .umum import KOLOM_ANGGARAN, KOLOM_FISIK, KOLOM_REALISASI
 
 KEDALUWARSA = datetime.timedelta(hours=2)

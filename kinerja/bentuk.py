@@ -1,8 +1,8 @@
 """Form A (per sub kegiatan of an OPD), Form B (per OPD of the pemda) and the RFK table
 (realisasi fisik dan keuangan) as plain data, at a cut-off like the Rakor pages.
 
-The figures of every row are the Rakor's (``hitung_rekap`` → ``evaluation.figures``); the
-weights — bobot, TTB, nilai realisasi fisik, sisa — come from ``evaluation.figures_kinerja``;
+The figures of every row are the Rakor's (``hitung_rekap`` → ``lib.figures``); the
+weights — bobot, TTB, nilai realisasi fisik, sisa — come from ``lib.figures_kinerja``;
 the indicator keluaran from the indicators, up to the last quarter completed by the cut-off.
 Each table is a list of columns and of rows of cells, so the page and the XLSX lay out the
 same values. A constant number of queries.
@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budget.models import PerangkatDaerah, SubKegiatan
-from evaluation.figures import Jumlah, Kategori, angka
-from evaluation.figures_kinerja import (
+from evaluation.queries import hitung_rekap
+from lib.figures import Jumlah, Kategori, angka
+from lib.figures_kinerja import (
     Tertimbang,
     jumlah_tertimbang,
     predikat,
     rata_rata_capaian,
     tertimbang_dari,
 )
-from evaluation.queries import hitung_rekap
 from lib.periode import akhir_bulan, tanggal_panjang
 from reporting.models import LaporanBulanan
 

@@ -1,7 +1,7 @@
 """The Permendagri 86/2017 evaluation forms as plain data: E.81 (hasil Renja of one OPD) and
 E.79 (hasil RKPD of the pemda), for a year up to a quarter. The XLSX and the PDF only lay
 out a ``FormEvaluasi``; the K columns come from the indicators, the Rp columns from the
-Rakor's figures (``kinerja.uang``), every ratio from ``evaluation.figures_kinerja``.
+Rakor's figures (``kinerja.uang``), every ratio from ``lib.figures_kinerja``.
 
 A constant number of queries: the Rakor figures at the end of each quarter so far (five
 each), then the sub kegiatan, the indicators, their realisasi, the quarter's evaluation and
@@ -19,8 +19,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from budget.models import Pemda, PerangkatDaerah, SubKegiatan
-from evaluation.figures import Jumlah, Kategori, angka
-from evaluation.figures_kinerja import (
+from lib.figures import Jumlah, Kategori, angka
+from lib.figures_kinerja import (
     predikat,
     rata_rata_capaian,
     realisasi_renstra,

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from budget.models import Kegiatan, PerangkatDaerah, Program, SubKegiatan, TahunAnggaran
 from budget.models.fields import BulanField, bulan_valid
-from evaluation.figures_kinerja import Akumulasi, Arah
+from lib.figures_kinerja import Akumulasi, Arah
 
 NILAI = {"max_digits": 20, "decimal_places": 2}
 

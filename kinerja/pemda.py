@@ -9,9 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from evaluation.figures import Angka, Jumlah, Kategori, angka
-from evaluation.figures_kinerja import jumlah_dari_angka, predikat, tingkat_capaian
 from evaluation.queries import HasilRekap
+from lib.figures import Angka, Jumlah, Kategori, angka
+from lib.figures_kinerja import jumlah_dari_angka, predikat, tingkat_capaian
 from lib.periode import NAMA_BULAN
 
 from .models import IndikatorPemda, NilaiIndikatorPemda, TargetIndikatorPemda

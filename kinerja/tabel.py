@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from evaluation.figures_kinerja import Tertimbang
+from lib.figures_kinerja import Tertimbang
 from lib.rupiah import KOSONG
 
 from .bentuk import BarisBentuk, Bentuk

@@ -26,7 +26,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from budget.models import TahunAnggaran
-from evaluation.figures_kinerja import melewati_batas
+from lib.figures_kinerja import melewati_batas
 from lib.periode import TRIWULAN_ROMAWI, bulan_akhir_triwulan, nama_bulan
 from lib.rupiah import angka
 from reporting import services as layanan_laporan

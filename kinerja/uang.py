@@ -1,7 +1,7 @@
 """The money of the kinerja forms, taken from the Rakor's own figures.
 
 Every Rp of E.81, E.79, Form A / Form B and RFK comes from ``evaluation.queries.hitung_rekap``
-(→ ``evaluation.figures``), the function behind the dashboard: the same pagu in force, the
+(→ ``lib.figures``), the function behind the dashboard: the same pagu in force, the
 same realisasi up to the cut-off, added the same way — so a total equals the dashboard's to
 the sen. A quarter's realisasi is the difference of the cut-offs at the ends of two quarters.
 """
@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from evaluation.figures import NOL, Angka, Jumlah, angka, persen
-from evaluation.figures_kinerja import (
+from evaluation.queries import HasilRekap, hitung_rekap
+from lib.figures import NOL, Angka, Jumlah, angka, persen
+from lib.figures_kinerja import (
     Akumulasi,
     jumlah_dari_angka,
     per_triwulan,
     realisasi_renstra,
 )
-from evaluation.queries import HasilRekap, hitung_rekap
 from lib.periode import bulan_akhir_triwulan
 
 

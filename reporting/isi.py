@@ -21,7 +21,7 @@ from budget.models import (
     TargetFisik,
     VersiAnggaran,
 )
-from evaluation.db import SumSen, sen_ke_rupiah
+from budget.sen import SumSen, sen_ke_rupiah
 from lib.periode import akhir_bulan
 
 from .gabung import FISIK, REALISASI, Kunci, Nilai

@@ -18,12 +18,14 @@ import datetime
 import re
 import secrets
 from functools import wraps
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core import signing
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
+from django.shortcuts import resolve_url
 from django.utils import timezone
 
 KUNCI_SESI = "siap_isian_tertunda"
@@ -32,6 +34,16 @@ _GARAM = "siap.reporting.pengisi"
 # The grid's own fields (forms.baca_isian), the revision and which button was pressed.
 _BIDANG = re.compile(r"^(?:[rf]-\d{1,18}|p-[a-z_]{1,40}:\d{1,18}|revisi|aksi)$")
 _PANJANG_NILAI = 4000
+
+
+def ke_halaman_masuk(tujuan: str) -> HttpResponseRedirect:
+    """To the sign-in page, coming back to ``tujuan`` after it — what Django's
+    ``redirect_to_login`` does, without importing a views module."""
+    bagian = list(urlsplit(resolve_url(settings.LOGIN_URL)))
+    kueri = QueryDict(bagian[3], mutable=True)
+    kueri[REDIRECT_FIELD_NAME] = tujuan
+    bagian[3] = kueri.urlencode(safe="/")
+    return HttpResponseRedirect(urlunsplit(bagian))
 
 
 def tanda_pengisi(user) -> str:
@@ -102,6 +114,6 @@ def masuk_atau_tunda(view):
             tujuan = f"{request.path}?{PARAMETER}={token}"
             messages.info(request, "Sesi Anda telah berakhir. Isian Anda disimpan sementara: "
                                    "masuk lagi, dan isian itu diterapkan pada laporan.")
-        return redirect_to_login(tujuan)
+        return ke_halaman_masuk(tujuan)
 
     return dibungkus

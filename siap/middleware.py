@@ -7,7 +7,6 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.views import defaults
 
 logger = logging.getLogger("siap")
 
@@ -69,5 +68,5 @@ def galat_server(request):
         response["Retry-After"] = "60"
         return response
     return _halaman_tanpa_request(
-        defaults.ERROR_500_TEMPLATE_NAME, 500, "Terjadi kesalahan pada server SIAP."
+        "500.html", 500, "Terjadi kesalahan pada server SIAP."
     )

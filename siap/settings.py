@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "api",
     "kinerja",  # indikator kinerja and the Permendagri 86/2017 forms (issue #16)
     "tugas",
+    "demo",  # the Lampung Barat demo: siap demo-data, siap demo-sipd (top layer, #14)
     # The background queue (Django 6's tasks framework, backported) and its database backend.
     "django_tasks",
     "django_tasks_db",
@@ -250,7 +251,7 @@ except EnvError as exc:
 # FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file, so the defaults stay.)
 try:
     SIAP_BATAS_UNGGAH_MB = env_int("SIAP_BATAS_UNGGAH_MB", 20, minimum=1, maximum=1024)
-    # What a file may hold once opened (exchange.batas, exchange.xlsx): a 20 MB XLSX can
+    # What a file may hold once opened (lib.batas, lib.xlsx): a 20 MB XLSX can
     # unpack to gigabytes. Defaults leave a kabupaten's largest file (≈ 60.000 rows) room.
     SIAP_IMPOR_BARIS = env_int("SIAP_IMPOR_BARIS", 200_000, minimum=10, maximum=1_048_576)
     SIAP_IMPOR_KOLOM = env_int("SIAP_IMPOR_KOLOM", 100, minimum=10, maximum=16_384)

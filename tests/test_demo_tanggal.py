@@ -14,19 +14,19 @@ import time_machine
 from django.db.models import Q
 
 from accounts.models import User
-from budget.demo import muat_demo
-from budget.demo.jadwal import (
+from budget.models import PerangkatDaerah, RealisasiFisik, RealisasiKeuangan, RincianAnggaran
+from demo.jadwal import (
     batas,
     bulan_terbuka,
     jatuh_tempo_terakhir,
     sekarang_demo,
     waktu_ajukan,
 )
-from budget.demo.master import opd_berskala
-from budget.demo.rencana import rencana_tahun, tahun_demo
-from budget.models import PerangkatDaerah, RealisasiFisik, RealisasiKeuangan, RincianAnggaran
+from demo.laporan import muat_laporan_demo
+from demo.load import muat_demo
+from demo.master import opd_berskala
+from demo.rencana import rencana_tahun, tahun_demo
 from reporting import services
-from reporting.demo import muat_laporan_demo
 from reporting.isi import muat_isi
 from reporting.models import LaporanBulanan, StatusLaporan
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from accounts.models import Peran, User
 from budget import testing as t
-from evaluation.figures import Baris, KelasSebaran, angka, rekap
 from evaluation.narasi import bahan_rakor, kalimat_utama
+from lib.figures import Baris, KelasSebaran, angka, rekap
 
 D = Decimal
 BATAS = datetime.date(2025, 11, 30)

@@ -15,10 +15,10 @@ from django.utils import timezone
 from accounts.models import Peran, User
 from budget import testing as t
 from budget.models import JenisVersi, Pemda, SumberDana
-from evaluation.figures import KelasSebaran
 from evaluation.narasi import kalimat_utama
 from evaluation.queries import hitung_rekap
 from evaluation.views import bulan_bawaan
+from lib.figures import KelasSebaran
 from lib.rupiah import angka, persen, rupiah
 
 pytestmark = pytest.mark.django_db

@@ -23,7 +23,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
-from budget.demo import hapus_demo, muat_demo
+from demo.laporan import muat_laporan_demo
+from demo.load import hapus_demo, muat_demo
 from evaluation.ekspor_pdf import pdf_rakor
 from evaluation.ekspor_xlsx import xlsx_rakor
 from evaluation.paket import paket_rakor
@@ -31,7 +32,6 @@ from evaluation.queries import hitung_rekap
 from evaluation.serializers import rekap_csv
 from lib.rupiah import angka as angka_id
 from lib.rupiah import bulatkan, desimal, persen
-from reporting.demo import muat_laporan_demo
 from tests import sistem
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from evaluation.figures import (
+from lib.figures import (
     Baris,
     Jumlah,
     Kategori,

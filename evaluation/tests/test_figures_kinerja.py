@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from evaluation.figures import Jumlah, Kategori, angka
-from evaluation.figures_kinerja import (
+from lib.figures import Jumlah, Kategori, angka
+from lib.figures_kinerja import (
     Akumulasi,
     Arah,
     KelasFisik,

@@ -3,8 +3,8 @@
 import datetime
 from decimal import Decimal
 
-from evaluation.figures import Jumlah, angka
 from evaluation.narasi import kalimat_utama
+from lib.figures import Jumlah, angka
 
 D = Decimal
 NOV_2025 = datetime.date(2025, 11, 30)

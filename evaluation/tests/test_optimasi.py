@@ -15,13 +15,13 @@ from decimal import Decimal
 import pytest
 
 from budget import testing as t
-from budget.demo import hapus_demo, muat_demo
 from budget.models import JenisVersi, RealisasiKeuangan, RincianAnggaran
+from demo.load import hapus_demo, muat_demo
 from evaluation import ringkasan
-from evaluation.figures import Angka, Jumlah, KelasSebaran, angka, sebaran, sebaran_bulat
 from evaluation.queries import hitung_rekap
 from evaluation.rincian import jumlah_sub, seri_kurva, seri_kurva_rujukan
 from evaluation.rujukan import hitung_rekap_rujukan
+from lib.figures import Angka, Jumlah, KelasSebaran, angka, sebaran, sebaran_bulat
 
 pytestmark = pytest.mark.django_db
 

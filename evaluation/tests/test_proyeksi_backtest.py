@@ -13,7 +13,7 @@ import statistics
 
 import pytest
 
-from budget.demo import hapus_demo, muat_demo
+from demo.load import hapus_demo, muat_demo
 from evaluation.proyeksi import GALAT_MEDIAN_OPD, GALAT_PEMDA
 from evaluation.proyeksi_data import hitung_proyeksi
 from evaluation.queries import hitung_rekap

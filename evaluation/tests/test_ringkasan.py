@@ -4,7 +4,6 @@ pure, with unsaved masters as labels (no database)."""
 from decimal import Decimal
 
 from budget.models import JenisBelanja, JenisOPD, KelompokBelanja, PerangkatDaerah, SumberDana
-from evaluation.figures import Baris, angka, rekap
 from evaluation.queries import DataRekap, HasilRekap
 from evaluation.ringkasan import (
     angka_menurut,
@@ -13,6 +12,7 @@ from evaluation.ringkasan import (
     per_kelompok_belanja,
     terbaik_terburuk,
 )
+from lib.figures import Baris, angka, rekap
 
 D = Decimal
 

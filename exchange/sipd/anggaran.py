@@ -24,7 +24,7 @@ from budget.models import SumberDana
 from lib.rupiah import rupiah
 
 from ..baca import BerkasTidakValid, DaftarGalat, Galat
-from ..impor import impor_anggaran
+from ..impor_anggaran import impor_anggaran
 from ..umum import KOLOM_ANGGARAN, ImporGagal, Ringkasan
 from . import berkas as bk
 from .anggaran_baca import Bacaan, baca_anggaran_kas, baca_cetak, baca_dpa

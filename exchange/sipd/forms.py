@@ -8,8 +8,9 @@ from django import forms
 from django.utils import timezone
 
 from budget.models import JenisVersi, PerangkatDaerah, SumberDana
+from reporting.unggah import periksa_ukuran
 
-from ..forms import GAYA_ANGKA, periksa_ukuran
+from ..forms import GAYA_ANGKA
 from . import tata_letak as tl
 from .models import PemetaanUnitSipd
 

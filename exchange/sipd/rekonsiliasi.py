@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Sum
 
 from budget.models import PerangkatDaerah, RealisasiKumulatif
-from evaluation.db import SumSen, sen_ke_rupiah
+from budget.sen import SumSen, sen_ke_rupiah
 from lib.periode import tanggal_panjang
 from lib.rupiah import rupiah
 from reporting import services

@@ -1,7 +1,7 @@
 """The SIPD import in the browser: upload → (column mapping when the headers are unknown) →
 preview per OPD (a dry run) → confirm (the same files again, for real) → result.
 
-Verifikator and administrator only (``views_akses``). Confirming runs the import again from
+Verifikator and administrator only (``akses``). Confirming runs the import again from
 scratch, so everything is checked once more against the database as it is then."""
 
 from __future__ import annotations
@@ -22,18 +22,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from budget.models import JenisVersi
 from lib.periode import nama_bulan
 from lib.sel import sel_aman
+from reporting.unggah import batas_unggah_mb
 
-from ..forms import batas_unggah_mb
 from ..umum import ImporGagal
 from . import berkas as bk
 from . import tata_letak as tl
 from . import unggahan
+from .akses import hanya_pengimpor
 from .anggaran import impor_sipd_anggaran
 from .forms import PemetaanForm, UnggahSipdForm
 from .models import JenisBerkasSipd, PemetaanKolomSipd, TataLetakSipd
 from .realisasi import TataLetakTidakDikenal, impor_sipd_realisasi, sha256
 from .teks import baris_hasil
-from .views_akses import hanya_pengimpor
 
 PERAN_JENIS = {JenisBerkasSipd.REALISASI: "utama", JenisBerkasSipd.ANGGARAN_KAS: "utama",
                JenisBerkasSipd.DPA: "dpa"}

@@ -16,11 +16,11 @@ from lib.periode import NAMA_BULAN
 from reporting.models import LaporanBulanan
 from reporting.services import LaporanDitolak
 
+from .akses import hanya_pengimpor
 from .forms import UnitForm
 from .models import ImporSipd, JenisBerkasSipd, PemetaanUnitSipd, SipdDiterima
 from .rekonsiliasi import rekonsiliasi, terima_sipd
 from .teks import baris_hasil
-from .views_akses import hanya_pengimpor
 
 
 def _periode(request) -> tuple[int, int]:

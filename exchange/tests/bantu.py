@@ -19,7 +19,7 @@ from budget.models import (
     TahunAnggaran,
     VersiAnggaran,
 )
-from exchange.impor import KOLOM_ANGGARAN, KOLOM_FISIK, KOLOM_REALISASI
+from exchange.umum import KOLOM_ANGGARAN, KOLOM_FISIK, KOLOM_REALISASI
 
 OPD = "1.02.0.00.0.00.01.0000"
 SUB = "1.02.02.2.01.0001"

@@ -1,4 +1,4 @@
-"""The bounded XLSX reader (``exchange.xlsx``): the same values as openpyxl's, row by row,
+"""The bounded XLSX reader (``lib.xlsx``): the same values as openpyxl's, row by row,
 without keeping one per row."""
 
 import datetime
@@ -7,8 +7,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from exchange.baca import baca
-from exchange.impor import KOLOM_REALISASI
-from exchange.xlsx import BukuKerja
+from exchange.umum import KOLOM_REALISASI
+from lib.xlsx import BukuKerja
 
 from .test_batas import _puncak
 

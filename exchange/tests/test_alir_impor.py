@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from budget.models import RealisasiFisik, RealisasiKeuangan
 from exchange.baca import BerkasTidakValid, DaftarGalat, Galat, baca
-from exchange.impor import KOLOM_FISIK, KOLOM_REALISASI, ImporGagal, impor_fisik, impor_realisasi
-from exchange.impor_realisasi import BATCH
+from exchange.impor_realisasi import BATCH, impor_fisik, impor_realisasi
+from exchange.umum import KOLOM_FISIK, KOLOM_REALISASI, ImporGagal
 
 from . import test_batas
 from .bantu import OPD, keadaan, tulis_csv

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from exchange.baca import BerkasTidakValid, baca, periksa_ukuran
-from exchange.impor import KOLOM_REALISASI, ImporGagal, impor_realisasi
+from exchange.impor_realisasi import impor_realisasi
+from exchange.umum import KOLOM_REALISASI, ImporGagal
 
 from .bantu import OPD, SUB, keadaan
 

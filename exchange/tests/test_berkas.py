@@ -2,7 +2,9 @@
 
 import pytest
 
-from exchange.impor import ImporGagal, impor_anggaran, impor_realisasi
+from exchange.impor_anggaran import impor_anggaran
+from exchange.impor_realisasi import impor_realisasi
+from exchange.umum import ImporGagal
 
 from .bantu import KOLOM_ANGGARAN, KOLOM_REALISASI, MURNI, baris_anggaran, keadaan, tulis_csv, tulis_xlsx
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from exchange.impor import KOLOM_REALISASI, ImporGagal, impor_realisasi
+from exchange.impor_realisasi import impor_realisasi
+from exchange.umum import KOLOM_REALISASI, ImporGagal
 
 from . import bermusuhan
 from .bantu import OPD, SUB, keadaan, tulis_csv
@@ -164,7 +165,7 @@ import django
 django.setup()
 from django.conf import settings
 from exchange.baca import BerkasTidakValid, baca
-from exchange.impor import KOLOM_REALISASI
+from exchange.umum import KOLOM_REALISASI
 settings.SIAP_XLSX_RASIO = 100_000  # let the parser meet the streams, not the archive check
 settings.SIAP_XLSX_BAGIAN_MB = 1000
 awal = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

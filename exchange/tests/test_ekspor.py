@@ -7,7 +7,8 @@ from decimal import Decimal
 from openpyxl import load_workbook
 
 from exchange.ekspor import ekspor_anggaran, ekspor_fisik, ekspor_realisasi
-from exchange.impor import impor_anggaran, impor_fisik, impor_realisasi
+from exchange.impor_anggaran import impor_anggaran
+from exchange.impor_realisasi import impor_fisik, impor_realisasi
 
 from .bantu import (
     KOLOM_ANGGARAN,

@@ -16,7 +16,8 @@ from budget.models import (
     SumberDana,
     VersiAnggaran,
 )
-from exchange.impor import ImporGagal, impor_anggaran
+from exchange.impor_anggaran import impor_anggaran
+from exchange.umum import ImporGagal
 
 from .bantu import KOLOM_ANGGARAN, MURNI, OPD, SUB, baris_anggaran, keadaan, tulis_csv, tulis_xlsx
 
@@ -240,3 +241,25 @@ def test_the_issue_example_message_word_for_word(apbd, tmp_path):
     p = _csv(tmp_path, *baris)
     galat = _galat(p, gaya="id", buat_master=True)
     assert galat == ["Baris 14, kolom pagu, nilai '12,5,0': bukan angka yang dikenali"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_realisasi_check_and_the_new_pagu_are_one_transaction(apbd, tmp_path, monkeypatch):
+    # Outside a test transaction (transaction=True): the check must find itself inside the
+    # atomic block that then writes the pagu, so no realisasi can be recorded in between.
+    from django.db import connection
+
+    from exchange import impor_anggaran as modul
+
+    asli = modul._periksa_realisasi_tercatat
+    dalam_transaksi = []
+
+    def periksa(*args, **kwargs):
+        dalam_transaksi.append(connection.in_atomic_block)
+        return asli(*args, **kwargs)
+
+    monkeypatch.setattr(modul, "_periksa_realisasi_tercatat", periksa)
+    p = _csv(tmp_path, baris_anggaran(pagu="1320.00", ak=["110.00"] * 12))
+    _impor(p, jenis_versi="pergeseran", berlaku=datetime.date(2025, 7, 1))
+    assert dalam_transaksi == [True]
+    assert PaguAnggaran.objects.filter(pagu=1320).count() == 1

@@ -7,7 +7,8 @@ import pytest
 
 from budget import testing as t
 from budget.models import RealisasiFisik, RealisasiKeuangan
-from exchange.impor import ImporGagal, impor_fisik, impor_realisasi
+from exchange.impor_realisasi import impor_fisik, impor_realisasi
+from exchange.umum import ImporGagal
 
 from .bantu import KOLOM_FISIK, KOLOM_REALISASI, OPD, SUB, keadaan, tulis_csv
 

@@ -256,7 +256,7 @@ def test_the_files_are_documented_csv_and_importable_one_by_one(data, tmp_path):
     assert "pengguna.csv" not in m["berkas"]
     assert "password" not in (tmp_path / "riwayat_laporan.csv").read_text()
     # the realisasi file is what `siap impor realisasi` reads: importing it changes nothing
-    from exchange.impor import impor_realisasi
+    from exchange.impor_realisasi import impor_realisasi
 
     r = impor_realisasi(tmp_path / "realisasi_2025.csv", tahun=2025, dry_run=True)
     assert not r.ada_perubahan
@@ -406,8 +406,8 @@ def test_the_commands(data, tmp_path, capsys):
 
 
 def test_the_demo_round_trips_to_the_sen(tmp_path):
-    from budget.demo import muat_demo
-    from reporting.demo import muat_laporan_demo
+    from demo.laporan import muat_laporan_demo
+    from demo.load import muat_demo
 
     hari_ini = datetime.date(2026, 12, 6)
     muat_demo(hari_ini=hari_ini)

@@ -15,7 +15,9 @@ from django.db import transaction
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from exchange.impor import ImporGagal, impor_anggaran, impor_fisik, impor_realisasi
+from exchange.impor_anggaran import impor_anggaran
+from exchange.impor_realisasi import impor_fisik, impor_realisasi
+from exchange.umum import ImporGagal
 
 from .bantu import (
     KOLOM_ANGGARAN,

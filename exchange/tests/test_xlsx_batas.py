@@ -1,12 +1,12 @@
-"""Each bound of ``exchange.xlsx`` on its own: the message names the bound and its setting."""
+"""Each bound of ``lib.xlsx`` on its own: the message names the bound and its setting."""
 
 import zipfile
 
 import pytest
 from openpyxl import Workbook
 
-from exchange.batas import Batas, BatasTerlampaui
-from exchange.xlsx import BukuKerja, XlsxRusak
+from lib.batas import Batas, BatasTerlampaui
+from lib.xlsx import BukuKerja, XlsxRusak
 
 from . import bermusuhan
 

@@ -17,12 +17,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from budget import testing as t
-from evaluation.figures import Kategori
 from evaluation.queries import hitung_rekap
 from kinerja.ekspor_evaluasi import xlsx_evaluasi
 from kinerja.ekspor_pdf import pdf_evaluasi
 from kinerja.evaluasi import form_e79, form_e81
 from kinerja.models import EvaluasiTriwulan, RealisasiIndikator
+from lib.figures import Kategori
 from tests import sistem
 from tugas.models import Tugas
 from tugas.testing import unduh_lewat_tugas

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from budget import testing as t
-from evaluation.figures import Kategori
 from evaluation.queries import hitung_rekap
 from kinerja.models import (
     EvaluasiTriwulan,
@@ -19,6 +18,7 @@ from kinerja.models import (
     TargetIndikatorPemda,
 )
 from kinerja.pemda import panel
+from lib.figures import Kategori
 
 from .conftest import SUB_A1, SUB_B
 

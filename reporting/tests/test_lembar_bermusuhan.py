@@ -10,8 +10,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from exchange.lembar import KOLOM_FISIK, KOLOM_REALISASI
 from exchange.tests import bermusuhan
+from reporting.lembar import KOLOM_FISIK, KOLOM_REALISASI
 
 from .conftest import waktu
 from .test_lembar_isian import keadaan, teks, url_unggah

@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from budget.models import RealisasiFisik, RealisasiKeuangan
-from exchange.lembar import KOLOM_FISIK, KOLOM_REALISASI, KOLOM_SEMULA
+from reporting.lembar import KOLOM_FISIK, KOLOM_REALISASI, KOLOM_SEMULA
 from reporting.models import IsianFisik, IsianRealisasi, LaporanBulanan, StatusLaporan
 
 from .conftest import D, waktu

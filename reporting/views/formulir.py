@@ -32,13 +32,14 @@ from ..forms import (
 from ..gabung import Kunci, Nilai
 from ..isi import muat_isi
 from ..models import LaporanBulanan, PenjelasanPeringatan, PeriodePelaporan, Permasalahan
+from ..salah_baca import pesan_salah_baca
 from ..services import IsianBentrok, KonflikIsian, KonflikRevisi, LaporanDitolak
 from ..validasi import Pesan, Tingkat, galat, periksa, periksa_lengkap
-from .formulir_grid import daftar_permasalahan, grid, pesan_salah_baca
+from .formulir_grid import daftar_permasalahan, grid
 from .formulir_konflik import pilihan_diterapkan, setelah_konflik, teks_diubah_lain
 
 
-def _laporan(opd, tahun: int, bulan: int) -> LaporanBulanan:
+def laporan_formulir(opd, tahun: int, bulan: int) -> LaporanBulanan:
     """The report, created on first visit — except for a month not yet begun, which is shown
     (read-only, with the reason) without leaving an empty report behind."""
     if not 1 <= bulan <= 12:
@@ -50,7 +51,7 @@ def _laporan(opd, tahun: int, bulan: int) -> LaporanBulanan:
     return services.laporan_untuk(opd, tahun, bulan)
 
 
-def _url(lap: LaporanBulanan) -> str:
+def url_formulir(lap: LaporanBulanan) -> str:
     return reverse("reporting:formulir", args=[lap.opd_id, lap.tahun.tahun, lap.bulan])
 
 
@@ -72,7 +73,7 @@ BAGIAN_PERMASALAHAN = "reporting/_formulir_permasalahan_htmx.html"
 _HALAMAN = "reporting/formulir.html"
 
 
-def _tampilkan(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = None,
+def tampilkan_formulir(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = None,
                galat_lain: list[Pesan] = (), konflik: str = "", revisi: int | None = None,
                bentrok: list[IsianBentrok] = (), semula: dict[Kunci, Nilai] | None = None,
                form_tambah=None, form_ubah=None, ubah_pk: int | None = None, status: int = 200,
@@ -145,7 +146,7 @@ def _tampilkan(request, lap: LaporanBulanan, *, isian: IsianLaporan | None = Non
         "form_tambah": form_tambah,
         "form_ubah": form_ubah,
         "ubah_pk": ubah_pk,
-        "url": _url(lap),
+        "url": url_formulir(lap),
         "total_permasalahan_terbuka": sum(s.permasalahan_terbuka for s in subs),
         "permasalahan": daftar_permasalahan(isi, lap, form_ubah, ubah_pk, dapat_mengisi),
         "pesan_masalah": pesan_masalah,
@@ -164,7 +165,7 @@ def _simpan(request, lap: LaporanBulanan, data=None):
         return HttpResponseBadRequest("Formulir tidak lengkap (revisi hilang); muat ulang halaman.")
     if isian.salah:
         galat_baca = pesan_salah_baca(muat_isi(lap), isian)
-        return _tampilkan(request, lap, isian=isian, galat_lain=galat_baca,
+        return tampilkan_formulir(request, lap, isian=isian, galat_lain=galat_baca,
                           revisi=isian.revisi, semula=isian.semula, status=422)
     if belum_dipilih := pilihan_diterapkan(isian):
         # A conflict was shown and the user saved without choosing: nothing is guessed.
@@ -172,7 +173,7 @@ def _simpan(request, lap: LaporanBulanan, data=None):
         galat_pilih = [Pesan(Tingkat.GALAT, f"pilih:{b.kunci[0]}-{b.kunci[1]}",
                              f"{b.label}: pilih nilai Anda atau nilai yang tersimpan.")
                        for b in bentrok]
-        return _tampilkan(request, lap, isian=isian, galat_lain=galat_pilih, bentrok=bentrok,
+        return tampilkan_formulir(request, lap, isian=isian, galat_lain=galat_pilih, bentrok=bentrok,
                           revisi=isian.revisi, semula=isian.semula, status=422)
     judul = f"Laporan {nama_bulan(lap.bulan)} {lap.tahun.tahun}"
     try:
@@ -183,13 +184,13 @@ def _simpan(request, lap: LaporanBulanan, data=None):
                                 semula=isian.semula, penjelasan=isian.penjelasan)
     except KonflikIsian as exc:
         setelah_konflik(isian)
-        return _tampilkan(request, exc.laporan, isian=isian, konflik=str(exc),
+        return tampilkan_formulir(request, exc.laporan, isian=isian, konflik=str(exc),
                           bentrok=exc.bentrok, revisi=exc.laporan.revisi, status=409)
     except KonflikRevisi as exc:
-        return _tampilkan(request, exc.laporan, isian=isian, konflik=str(exc),
+        return tampilkan_formulir(request, exc.laporan, isian=isian, konflik=str(exc),
                           revisi=exc.laporan.revisi, status=409)
     except LaporanDitolak as exc:
-        return _tampilkan(request, lap, isian=isian, galat_lain=exc.pesan, revisi=isian.revisi,
+        return tampilkan_formulir(request, lap, isian=isian, galat_lain=exc.pesan, revisi=isian.revisi,
                           semula=isian.semula, status=422)
 
     lap.refresh_from_db()
@@ -205,12 +206,12 @@ def _simpan(request, lap: LaporanBulanan, data=None):
             messages.error(request, str(exc))
         else:
             messages.success(request, f"{judul} tersimpan dan diajukan untuk diverifikasi.")
-        return redirect(_url(lap))
+        return redirect(url_formulir(lap))
 
     # The warnings that remain are listed on the page itself, each with its explanation.
     messages.success(request, f"{judul} tersimpan sebagai draf; angka ini baru dihitung "
                               f"dalam rekap pimpinan setelah laporan diajukan.")
-    return redirect(_url(lap))
+    return redirect(url_formulir(lap))
 
 
 def _pesan_penolakan(request, pesan: list[Pesan], paling_banyak: int = 5) -> None:
@@ -232,7 +233,7 @@ def _pesan_penolakan(request, pesan: list[Pesan], paling_banyak: int = 5) -> Non
 @require_http_methods(["GET", "HEAD", "POST"])
 def formulir(request, opd_id, tahun, bulan):
     opd = opd_atau_404(request.user, opd_id)
-    lap = _laporan(opd, tahun, bulan)
+    lap = laporan_formulir(opd, tahun, bulan)
     if request.method == "POST":
         wajib_boleh_mengisi(request.user)
         return _simpan(request, lap)
@@ -243,7 +244,7 @@ def formulir(request, opd_id, tahun, bulan):
             wajib_boleh_mengisi(request.user)
             messages.info(request, "Isian yang Anda kirim saat sesi berakhir kini diproses.")
             return _simpan(request, lap, data)
-    return _tampilkan(request, lap)
+    return tampilkan_formulir(request, lap)
 
 
 def _galat_ke_form(form, exc: ValidationError) -> None:
@@ -259,7 +260,7 @@ def _galat_ke_form(form, exc: ValidationError) -> None:
 def permasalahan_tambah(request, opd_id, tahun, bulan):
     opd = opd_atau_404(request.user, opd_id)
     wajib_boleh_mengisi(request.user)
-    lap = _laporan(opd, tahun, bulan)
+    lap = laporan_formulir(opd, tahun, bulan)
     form = PermasalahanTambahForm(request.POST, prefix="pm")
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -271,7 +272,7 @@ def permasalahan_tambah(request, opd_id, tahun, bulan):
         except ValidationError as exc:
             _galat_ke_form(form, exc)
     if not form.is_valid():
-        return _tampilkan(request, lap, form_tambah=form, status=422,
+        return tampilkan_formulir(request, lap, form_tambah=form, status=422,
                           template=BAGIAN_PERMASALAHAN if request.htmx else _HALAMAN)
     return _selesai_permasalahan(request, lap, "Permasalahan dicatat.")
 
@@ -290,9 +291,9 @@ def permasalahan_ubah(request, pk):
             layanan_permasalahan.ubah(p, request.user, **form.cleaned_data)
         except ValidationError as exc:
             _galat_ke_form(form, exc)
-    lap = _laporan(opd, p.tahun.tahun, bulan)
+    lap = laporan_formulir(opd, p.tahun.tahun, bulan)
     if not form.is_valid():
-        return _tampilkan(request, lap, form_ubah=form, ubah_pk=p.pk, status=422,
+        return tampilkan_formulir(request, lap, form_ubah=form, ubah_pk=p.pk, status=422,
                           template=BAGIAN_PERMASALAHAN if request.htmx else _HALAMAN)
     selesai = form.cleaned_data["selesai"]
     return _selesai_permasalahan(request, lap, "Permasalahan ditandai selesai." if selesai
@@ -303,7 +304,7 @@ def _selesai_permasalahan(request, lap: LaporanBulanan, pesan: str):
     """After a permasalahan change: in place (htmx) the fresh section with the message in it;
     without JavaScript, back to the page (post/redirect/get)."""
     if request.htmx:
-        return _tampilkan(request, lap, template=BAGIAN_PERMASALAHAN, pesan_masalah=pesan)
+        return tampilkan_formulir(request, lap, template=BAGIAN_PERMASALAHAN, pesan_masalah=pesan)
     messages.success(request, pesan)
-    return redirect(_url(lap) + "#permasalahan")
+    return redirect(url_formulir(lap) + "#permasalahan")
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 
 from lib.periode import nama_bulan
@@ -196,32 +195,6 @@ def grid(isi: IsiLaporan, isian: IsianLaporan | None, pesan: list[Pesan],
         ))
         program, kegiatan = s.program, s.kegiatan
     return hasil, total
-
-
-def pesan_salah_baca(isi: IsiLaporan, isian: IsianLaporan) -> list[Pesan]:
-    """Unreadable numbers as messages naming the line or sub kegiatan, the value and why."""
-    baris = {b.rincian_id: (s, b) for s in isi.sub for b in s.baris}
-    subs = {s.sub_kegiatan_id: s for s in isi.sub}
-    hasil = []
-    for x in isian.salah:
-        if x.kolom == "r":
-            if x.id not in baris:
-                raise PermissionDenied("Rincian bukan milik perangkat daerah ini.")
-            s, b = baris[x.id]
-            hasil.append(Pesan(
-                Tingkat.GALAT, f"angka:{x.id}",
-                f"{s.label} · {b.sumber_dana} · {b.jenis_belanja}: realisasi bulan ini tidak "
-                f"dapat dibaca — {x.alasan}.", rincian_id=x.id,
-            ))
-        else:
-            if x.id not in subs:
-                raise PermissionDenied("Sub kegiatan bukan milik perangkat daerah ini.")
-            hasil.append(Pesan(
-                Tingkat.GALAT, f"angka_fisik:{x.id}",
-                f"{subs[x.id].label}: realisasi fisik tidak dapat dibaca — {x.alasan}.",
-                sub_kegiatan_id=x.id,
-            ))
-    return hasil
 
 
 def daftar_permasalahan(isi: IsiLaporan, lap: LaporanBulanan, form_ubah, ubah_pk,

@@ -20,16 +20,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.akses import opd_atau_404, wajib_boleh_mengisi
-from exchange.forms import periksa_ukuran
-from exchange.lembar import LEMBAR_FISIK, LEMBAR_REALISASI, baca_lembar, buat_lembar
 from lib.periode import nama_bulan
 
 from .. import services
 from ..forms import IsianLaporan
 from ..isi import muat_isi
+from ..lembar import LEMBAR_FISIK, LEMBAR_REALISASI, buat_lembar
+from ..lembar_baca import baca_lembar
 from ..services import KonflikIsian, KonflikRevisi, LaporanDitolak
+from ..unggah import periksa_ukuran
 from ..validasi import Pesan, Tingkat
-from .formulir import _laporan, _tampilkan, _url
+from .formulir import laporan_formulir, tampilkan_formulir, url_formulir
 from .formulir_konflik import setelah_konflik, teks_diubah_lain
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,7 +41,7 @@ def unduh(request, opd_id, tahun, bulan):
     opd = opd_atau_404(request.user, opd_id)  # before the method: another OPD learns nothing
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    lap = _laporan(opd, tahun, bulan)
+    lap = laporan_formulir(opd, tahun, bulan)
     isi = muat_isi(lap)
     nama = f"lembar-isian-{opd.kode}-{tahun}-{bulan:02d}.xlsx"
     return HttpResponse(buat_lembar(isi), content_type=XLSX,
@@ -67,20 +68,20 @@ def _dengan_baris(pesan: list[Pesan], baris_rincian: dict[int, int],
 def unggah(request, opd_id, tahun, bulan):
     opd = opd_atau_404(request.user, opd_id)
     wajib_boleh_mengisi(request.user)
-    lap = _laporan(opd, tahun, bulan)
+    lap = laporan_formulir(opd, tahun, bulan)
     berkas = request.FILES.get("lembar")
     if berkas is None:
         messages.error(request, "Pilih berkas lembar isian (.xlsx) yang akan diunggah.")
-        return redirect(_url(lap))
+        return redirect(url_formulir(lap))
     try:
         periksa_ukuran(berkas)
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
-        return redirect(_url(lap))
+        return redirect(url_formulir(lap))
     if lap.pk is None:  # a month not yet begun
         for p in services.pesan_periode(lap, timezone.now()):
             messages.error(request, p.pesan)
-        return redirect(_url(lap))
+        return redirect(url_formulir(lap))
 
     isi = muat_isi(lap)
     lembar = baca_lembar(berkas, isi)
@@ -90,7 +91,7 @@ def unggah(request, opd_id, tahun, bulan):
     if lembar.galat:
         galat = [Pesan(Tingkat.GALAT, f"lembar:{i}", str(g))
                  for i, g in enumerate(lembar.galat.daftar())]
-        return _tampilkan(request, lap, isian=isian if lembar.revisi is not None else None,
+        return tampilkan_formulir(request, lap, isian=isian if lembar.revisi is not None else None,
                           galat_lain=galat, status=422)
     try:
         hasil = services.simpan(lap, request.user, revisi=lembar.revisi,
@@ -98,16 +99,16 @@ def unggah(request, opd_id, tahun, bulan):
                                 semula=lembar.semula)
     except KonflikIsian as exc:
         setelah_konflik(isian)
-        return _tampilkan(request, exc.laporan, isian=isian, bentrok=exc.bentrok,
+        return tampilkan_formulir(request, exc.laporan, isian=isian, bentrok=exc.bentrok,
                           revisi=exc.laporan.revisi,
                           konflik=str(exc) + " (Lembar isian yang diunggah dibuat sebelum "
                                              "perubahan itu.)", status=409)
     except KonflikRevisi as exc:
-        return _tampilkan(request, exc.laporan, isian=isian, revisi=exc.laporan.revisi,
+        return tampilkan_formulir(request, exc.laporan, isian=isian, revisi=exc.laporan.revisi,
                           konflik=str(exc) + " Lembar isian yang diunggah dibuat dari revisi "
                                              "sebelumnya.", status=409)
     except LaporanDitolak as exc:
-        return _tampilkan(request, lap, isian=isian, revisi=lembar.revisi, status=422,
+        return tampilkan_formulir(request, lap, isian=isian, revisi=lembar.revisi, status=422,
                           galat_lain=_dengan_baris(exc.pesan, lembar.baris_rincian,
                                                    lembar.baris_sub))
     messages.success(request, f"Lembar isian diunggah: laporan {nama_bulan(lap.bulan)} "
@@ -116,4 +117,4 @@ def unggah(request, opd_id, tahun, bulan):
                               f"{len(lembar.fisik)} sub kegiatan).")
     if hasil.diubah_lain:
         messages.info(request, teks_diubah_lain(hasil.diubah_lain, request.user))
-    return redirect(_url(lap))
+    return redirect(url_formulir(lap))

@@ -25,7 +25,7 @@ from accounts.akses import (
     wajib_verifikator,
 )
 from budget.models import RincianAnggaran, TahunAnggaran
-from evaluation import figures
+from lib import figures
 from lib.periode import NAMA_BULAN, nama_bulan
 from lib.rupiah import KOSONG, persen, rupiah
 
@@ -167,7 +167,7 @@ def _daftar_operator(m, tahun: int, sekarang) -> list[dict]:
 # ---------- The verification page ----------
 
 def _ringkasan(isi) -> tuple[figures.Angka, list[dict], Decimal]:
-    """The report's figures with the Rakor POP's own arithmetic (``evaluation.figures``):
+    """The report's figures with the Rakor POP's own arithmetic (``lib.figures``):
     the total, each sub kegiatan, and this month's realisasi. The summary card and the
     table show the same figures: a sub kegiatan without this month's fisik counts with its
     latest earlier fisik (as the Rakor figures do), and the table says so."""

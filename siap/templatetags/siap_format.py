@@ -9,8 +9,8 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 
-from evaluation.figures import Kategori
 from lib import rupiah as _rp
+from lib.figures import Kategori
 from lib.periode import nama_bulan as _nama_bulan
 
 register = template.Library()

@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 
-from evaluation.figures import Kategori
 from lib import rupiah as lib_rupiah
+from lib.figures import Kategori
 from siap.templatetags import siap_format as f
 
 D = Decimal

@@ -97,7 +97,7 @@ def server_siap(tmp_path_factory) -> str:
     """Base URL of a SIAP server on a fresh database with the Lampung Barat demo."""
     if not Path(CHROMIUM).exists():
         tidak_bisa_diuji(f"{CHROMIUM} tidak ada (apt-get install chromium, atau SIAP_CHROMIUM)")
-    if importlib.util.find_spec("budget.management.commands.demo_data") is None:
+    if importlib.util.find_spec("demo.management.commands.demo_data") is None:
         tidak_bisa_diuji("perintah `siap demo-data` belum ada")
     data_dir = tmp_path_factory.mktemp("siap-e2e")
     port = _port_bebas()

@@ -5,12 +5,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
 from budget.models import JenisVersi
+from exchange.perintah import tanggal, tulis_galat
 from exchange.sipd.anggaran import impor_sipd_anggaran
 from exchange.sipd.realisasi import TataLetakTidakDikenal
 from exchange.sipd.teks import teks_anggaran, teks_tidak_dikenal
 from exchange.umum import ImporGagal
-
-from .impor import tanggal, tulis_galat
 
 
 class Command(BaseCommand):

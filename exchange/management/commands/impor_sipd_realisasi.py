@@ -4,11 +4,10 @@ SIPD "realisasi per rekening" file (see README, "SIPD")."""
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
+from exchange.perintah import tanggal, tulis_galat
 from exchange.sipd.realisasi import TataLetakTidakDikenal, impor_sipd_realisasi
 from exchange.sipd.teks import teks_hasil, teks_tidak_dikenal
 from exchange.umum import ImporGagal
-
-from .impor import tanggal, tulis_galat
 
 
 class Command(BaseCommand):

@@ -29,13 +29,9 @@ from budget.models import (
     SubKegiatan,
     TahunAnggaran,
 )
-from evaluation.db import SumSen
-from evaluation.figures_kinerja import melewati_batas
-from reporting.models import LaporanBulanan, StatusLaporan
-
-from . import demo_teks as teks
-from .akses import grup_bappeda
-from .models import (
+from budget.sen import SumSen
+from kinerja.akses import grup_bappeda
+from kinerja.models import (
     EvaluasiTriwulan,
     IndikatorKinerja,
     IndikatorPemda,
@@ -44,6 +40,10 @@ from .models import (
     TargetIndikatorPemda,
     Tingkat,
 )
+from lib.figures_kinerja import melewati_batas
+from reporting.models import LaporanBulanan, StatusLaporan
+
+from . import kinerja_teks as teks
 
 SATU, SEN = Decimal(1), Decimal("0.01")
 PRESISI = {"km": SEN, "%": SEN, "poin": SEN}
@@ -293,12 +293,12 @@ def muat_kinerja_demo(stdout=None) -> dict[str, int]:
 def hapus_kinerja_demo() -> None:
     """Delete what ``muat_kinerja_demo`` made — only over a demo (a pemda marked synthetic),
     never official data — with plain DELETE statements: the audit history of 20.000 quarterly
-    values would otherwise be written row by row as they go (``budget.demo.hapus_demo`` removes
+    values would otherwise be written row by row as they go (``demo.load.hapus_demo`` removes
     the rows tied to the demo's years and OPD by itself, but slowly, and leaves the pemda's
     outcome indicators and the bappeda account)."""
     from django.contrib.auth.models import Group
 
-    from .akses import NAMA_GRUP_BAPPEDA
+    from kinerja.akses import NAMA_GRUP_BAPPEDA
 
     pemda = Pemda.aktif()
     if pemda is not None and not pemda.data_sintetis:

@@ -34,7 +34,7 @@ def _kosongkan_2025():
 
 @pytest.fixture
 def demo(db):
-    from budget.demo import muat_demo
+    from demo.load import muat_demo
 
     muat_demo(hari_ini=datetime.date(2026, 12, 6), tahun=[2025])  # the demo as of that day
     r0 = _rekap()

@@ -11,11 +11,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from budget.demo import DemoError, muat_demo, teks_akun_demo
-from budget.demo.jadwal import bulan_terbuka, jatuh_tempo_terakhir, sekarang_demo
-from kinerja.demo import hapus_kinerja_demo, muat_kinerja_demo
+from demo.akun import teks_akun_demo
+from demo.jadwal import bulan_terbuka, jatuh_tempo_terakhir, sekarang_demo
+from demo.kinerja import hapus_kinerja_demo, muat_kinerja_demo
+from demo.laporan import muat_laporan_demo
+from demo.load import DemoError, muat_demo
 from lib.periode import nama_bulan, tanggal_panjang
-from reporting.demo import muat_laporan_demo
 
 
 def _tanggal(teks: str) -> datetime.date:

@@ -1,10 +1,12 @@
-"""``siap ekspor anggaran|realisasi|fisik BERKAS --tahun 2025 ...`` — the import formats."""
+"""``siap ekspor anggaran|realisasi|fisik|indikator BERKAS --tahun 2025 ...`` — the import formats."""
 
 from django.core.management.base import BaseCommand, CommandError
 
 from exchange.ekspor import EksporGagal, ekspor_anggaran, ekspor_fisik, ekspor_realisasi
+from exchange.perintah import tanggal
+from kinerja.impor import ekspor_indikator
 
-from .impor import JENIS, tanggal
+from .impor import JENIS
 
 
 class Command(BaseCommand):
@@ -31,8 +33,6 @@ class Command(BaseCommand):
             elif jenis == "realisasi":
                 n = ekspor_realisasi(berkas, tahun=tahun, dari=dari, sampai=sampai)
             elif jenis == "indikator":  # indikator kinerja and their targets (kinerja app)
-                from kinerja.impor import ekspor_indikator
-
                 n = ekspor_indikator(berkas, tahun=tahun)
             else:
                 n = ekspor_fisik(berkas, tahun=tahun, dari=dari, sampai=sampai)

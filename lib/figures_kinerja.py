@@ -1,6 +1,6 @@
 """The arithmetic of the kinerja forms, as plain functions over plain data.
 
-``evaluation.figures`` computes the money of the Rakor; this module adds what the Permendagri
+``lib.figures`` computes the money of the Rakor; this module adds what the Permendagri
 86/2017 evaluation forms (E.81, E.79), Form A / Form B, the RFK table and the sebaran fisik
 need on top of it: tingkat capaian of an indicator, its predikat (the same five bands as the
 Rakor's ``kategori``), the yearly realisation of an indicator from its quarters, bobot and

@@ -1,6 +1,6 @@
 """The parts of an XLSX file beside its sheets, read within the bounds: the shared strings
 (capped one by one and as a whole) and the number formats of the cell styles. Used by
-``exchange.xlsx.BukuKerja`` only."""
+``lib.xlsx.BukuKerja`` only."""
 
 from __future__ import annotations
 

@@ -1,34 +1,18 @@
-"""``siap impor anggaran|realisasi|fisik BERKAS --tahun 2025 ...`` — see README,
-"Format impor dan ekspor"."""
-
-import argparse
-import csv
-import datetime
+"""``siap impor anggaran|realisasi|fisik|indikator BERKAS --tahun 2025 ...`` — see README,
+"Format impor dan ekspor". The command line fronts every kind of import (budget data from
+``exchange``, indikator kinerja from ``kinerja``), so it sits with the ``siap`` command."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
 from budget.models import JenisVersi
-from exchange.impor import ImporGagal, impor_anggaran, impor_fisik, impor_realisasi
-from lib.sel import sel_aman
+from exchange.impor_anggaran import impor_anggaran
+from exchange.impor_realisasi import impor_fisik, impor_realisasi
+from exchange.perintah import tanggal, tulis_galat
+from exchange.umum import ImporGagal
+from kinerja.impor import impor_indikator
 
 JENIS = ("anggaran", "realisasi", "fisik", "indikator")
-
-
-def tanggal(teks: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(teks)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{teks!r} bukan tanggal; tulis TTTT-BB-HH, mis. 2025-01-01") from None
-
-
-def tulis_galat(path, galat) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["baris", "kolom", "nilai", "alasan"])
-        for g in galat:
-            w.writerow([g.baris or "", sel_aman(g.kolom), sel_aman(g.nilai), sel_aman(g.alasan)])
 
 
 class Command(BaseCommand):
@@ -75,8 +59,6 @@ class Command(BaseCommand):
             elif jenis == "realisasi":
                 ringkasan = impor_realisasi(berkas, tahun=tahun, gaya=angka, dry_run=dry_run)
             elif jenis == "indikator":  # indikator kinerja and their targets (kinerja app)
-                from kinerja.impor import impor_indikator
-
                 ringkasan = impor_indikator(berkas, tahun=tahun, gaya=angka, dry_run=dry_run)
             else:
                 ringkasan = impor_fisik(berkas, tahun=tahun, gaya=angka, dry_run=dry_run)

@@ -7,9 +7,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from budget.demo import hapus_demo, muat_demo
 from budget.models import RealisasiFisik, RealisasiKeuangan
-from reporting.demo import muat_laporan_demo
+from demo.laporan import muat_laporan_demo
+from demo.load import hapus_demo, muat_demo
 from reporting.matriks import Ketepatan, matriks
 from reporting.models import LaporanBulanan, Permasalahan, StatusLaporan, StatusPermasalahan
 

@@ -1,6 +1,6 @@
 """``siap ekspor-indikator``: the same as ``siap ekspor indikator``."""
 
-from exchange.management.commands.ekspor import Command as _Command
+from .ekspor import Command as _Command
 
 
 class Command(_Command):

@@ -2,7 +2,7 @@
 
 Deterministic: the day the demo stands on, and a ``random.Random`` seeded by year, OPD and
 month. Every month whose deadline has passed is reported — most verified, some late, a few
-returned — except a few OPD still outstanding in the last month due (``budget.demo.jadwal``
+returned — except a few OPD still outstanding in the last month due (``demo.jadwal``
 says who submits when); the month after it is open for the operators to fill.
 """
 
@@ -16,14 +16,6 @@ from django.contrib.auth import get_user_model
 from django.db.models import BigIntegerField, F
 from django.utils import timezone
 
-from budget.demo.jadwal import (
-    bulan_dilaporkan,
-    bulan_jatuh_tempo,
-    jatuh_tempo_terakhir,
-    sekarang_demo,
-    waktu_ajukan,
-)
-from budget.demo.rencana import rencana_tahun
 from budget.models import (
     BULAN_AK,
     PaguAnggaran,
@@ -33,10 +25,17 @@ from budget.models import (
     RincianAnggaran,
     TahunAnggaran,
 )
-from evaluation.db import SumSen
+from budget.sen import SumSen
+from demo.jadwal import (
+    bulan_dilaporkan,
+    bulan_jatuh_tempo,
+    jatuh_tempo_terakhir,
+    sekarang_demo,
+    waktu_ajukan,
+)
+from demo.rencana import rencana_tahun
 from lib.rupiah import desimal
-
-from .models import (
+from reporting.models import (
     KategoriPermasalahan,
     LaporanBulanan,
     Permasalahan,
@@ -130,7 +129,7 @@ def muat_laporan_demo(hari_ini: datetime.date | None = None) -> dict[str, int]:
             waktu = waktu_ajukan(ta.tahun, bulan, kode, susulan)
             for o in opd:
                 if bulan > dilaporkan[o.kode]:
-                    continue  # not in yet: no report, and no figures (``budget.demo.jadwal``)
+                    continue  # not in yet: no report, and no figures (``demo.jadwal``)
                 lap, langkah = _laporan(ta, o, bulan, waktu[o.kode], sekarang,
                                         (ta.tahun, bulan) == terakhir_tempo, verifikator,
                                         operator.get(o.pk, verifikator))

@@ -1,6 +1,6 @@
 """``siap impor-indikator``: the same as ``siap impor indikator``."""
 
-from exchange.management.commands.impor import Command as _Command
+from .impor import Command as _Command
 
 
 class Command(_Command):

@@ -10,11 +10,11 @@ from decimal import Decimal
 
 import pytest
 
-from budget.demo import hapus_demo, muat_demo
 from budget.models import PerangkatDaerah, RincianAnggaran
-from evaluation.figures import Kategori
+from demo import kinerja as kinerja_demo
+from demo.laporan import muat_laporan_demo
+from demo.load import hapus_demo, muat_demo
 from evaluation.queries import hitung_rekap
-from kinerja import demo as kinerja_demo
 from kinerja.evaluasi import form_e81, nilai_k, realisasi_indikator
 from kinerja.models import (
     EvaluasiTriwulan,
@@ -24,7 +24,7 @@ from kinerja.models import (
     Tingkat,
 )
 from kinerja.triwulan import blokir_pengajuan
-from reporting.demo import muat_laporan_demo
+from lib.figures import Kategori
 from reporting.models import LaporanBulanan, StatusLaporan
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ every blank row and builds the whole shared-string table in memory before the fi
 SIAP reads the parts itself:
 
 1. the archive is inspected before anything is parsed: the number of parts, each part's
-   declared uncompressed size and its compression ratio (``exchange.batas.Batas``);
+   declared uncompressed size and its compression ratio (``lib.batas.Batas``);
 2. each part is then decompressed as a stream, counting the bytes really produced (a header
    that lies is caught by the count, not trusted);
 3. the XML is parsed by expat as it streams, 64 KB at a time, with a callback per element:

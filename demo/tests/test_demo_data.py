@@ -15,10 +15,6 @@ from django.core.management import CommandError, call_command
 from django.db.models import Sum
 
 from accounts.models import Peran
-from budget.demo import AKUN_DEMO, PASSWORD_DEMO, hapus_demo, muat_demo, teks_akun_demo
-from budget.demo.bagi import bagi
-from budget.demo.generator import Baris, DataDemo, Fisik, TahunDemo, buat_demo, buat_tahun, sidik
-from budget.demo.rencana import rencana_tahun
 from budget.models import (
     BULAN_AK,
     BidangUrusan,
@@ -39,8 +35,13 @@ from budget.models import (
     Urusan,
     VersiAnggaran,
 )
-from evaluation.figures import Kategori
+from demo.akun import AKUN_DEMO, PASSWORD_DEMO, teks_akun_demo
+from demo.bagi import bagi
+from demo.generator import Baris, DataDemo, Fisik, TahunDemo, buat_demo, buat_tahun, sidik
+from demo.load import hapus_demo, muat_demo
+from demo.rencana import rencana_tahun
 from evaluation.queries import hitung_rekap
+from lib.figures import Kategori
 from lib.rupiah import bulatkan
 
 D = Decimal
@@ -140,7 +141,7 @@ def test_a_generated_year_gets_its_perubahan_on_1_october_and_its_murni_never_ch
 
 
 def test_the_demo_refuses_a_day_before_2026():
-    from budget.demo import DemoError
+    from demo.load import DemoError
 
     with pytest.raises(DemoError, match="1 Januari 2026"):
         muat_demo(hari_ini=datetime.date(2025, 12, 31))
@@ -350,7 +351,7 @@ def test_ganti_deletes_the_demo_and_loads_it_again(monkeypatch, data_demo):
     kecil = DataDemo(opd, data_demo.nomenklatur,
                      [buat_tahun(rencana_tahun(2026), opd, data_demo.nomenklatur)])
     hari = []
-    monkeypatch.setattr("budget.demo.load.buat_demo",
+    monkeypatch.setattr("demo.load.buat_demo",
                         lambda hari_ini, skala, tahun: hari.append(hari_ini) or kecil)
     out = io.StringIO()
     call_command("demo_data", "--ganti", "--hari-ini", "2027-01-15", stdout=out)
@@ -369,7 +370,7 @@ def test_the_command_loads_today_s_demo_unless_told_another_day(monkeypatch, dat
     from django.utils import timezone
 
     hari = []
-    monkeypatch.setattr("budget.demo.load.buat_demo",
+    monkeypatch.setattr("demo.load.buat_demo",
                         lambda hari_ini, skala, tahun: hari.append(hari_ini) or DataDemo(
                             data_demo.opd[:1], data_demo.nomenklatur, []))
     # 23:30 UTC on 31 December is already 1 January in Lampung Barat.

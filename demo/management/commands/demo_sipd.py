@@ -5,10 +5,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from exchange.perintah import tanggal as baca_tanggal
 from exchange.sipd import contoh_tulis as ct
 from exchange.sipd.contoh import data_grup
-
-from .impor import tanggal as baca_tanggal
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ report of a month whose deadline (``lib.periode.batas_lapor``) has passed by the
 the few still outstanding in the last such month; the month after it is the operators' open
 month, not yet begun by anyone. An OPD's realisasi and fisik of a month exist only once its
 report has been submitted — what the leaders see is what was reported — so the generator and
-the report loader (``reporting.demo``) both read the submission times from here.
+the report loader (``demo.laporan``) both read the submission times from here.
 
 Each month some OPD submit a little late (1–20 days) and a few only with the next month's
 report, just before the next deadline: those are the "belum lapor" of the last month due, and

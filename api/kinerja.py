@@ -7,12 +7,12 @@ from __future__ import annotations
 from ninja import Field, Query, Router, Schema
 
 from accounts.akses import opd_atau_404
-from api.schemas import Ditolak, Galat
-from api.tahun import tahun_atau_404
+from kinerja.evaluasi import nilai_k, realisasi_indikator
+from kinerja.susunan import indikator_opd
 from lib.rupiah import desimal
 
-from .evaluasi import nilai_k, realisasi_indikator
-from .susunan import indikator_opd
+from .schemas import Ditolak, Galat
+from .tahun import tahun_atau_404
 
 router = Router(tags=["kinerja"])
 NILAI = "Nilai sebagai string desimal dengan titik dan dua angka di belakangnya (null: belum ada)."
