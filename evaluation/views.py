@@ -17,6 +17,7 @@ from accounts.scoping import opd_terlihat
 from budget.models import RincianAnggaran, TahunAnggaran
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
 
+from . import tembolok
 from .cakupan import Cakupan, StatusLaporanOPD
 from .cakupan_data import ambil_cakupan, periode_jatuh_tempo, peta_batas
 from .figures import Angka, Jumlah, Kelompok
@@ -237,6 +238,15 @@ def dasbor(request):
         konteks["pesan"] = str(exc)
         return render(request, "evaluation/dasbor.html", konteks, status=exc.status)
 
+    # The figures part is kept per data version, period, order, viewer and deadline state.
+    isi = tembolok.bagian(request, "dasbor", "evaluation/_dasbor_isi.html", "isi_dasbor",
+                          tahun, bulan, request.GET.get("urut", ""),
+                          tembolok.kunci_waktu(tahun, bulan, sekarang, batas))
+    if isi.html is not None:
+        return isi.tampilkan(request, "evaluation/dasbor.html", {
+            **konteks, "tahun": tahun, "bulan": bulan,
+            "batas": tanggal_panjang(akhir_bulan(tahun, bulan))})
+
     hasil = hitung_rekap(tahun, bulan)
     cakupan = ambil_cakupan(tahun, bulan, sekarang, batas)
     data, r = hasil.data, hasil.rekap
@@ -302,7 +312,7 @@ def dasbor(request):
         ],
     })
     konteks["total_kecamatan"] = jumlah_baris(b.angka for b in konteks["kecamatan"])
-    return render(request, "evaluation/dasbor.html", konteks)
+    return isi.tampilkan(request, "evaluation/dasbor.html", konteks)
 
 
 def jumlah_baris(daftar) -> Angka:
