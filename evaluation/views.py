@@ -222,6 +222,7 @@ def _tahun_tersedia() -> list[int]:
 
 @login_required
 def dasbor(request):
+    tembolok.versi_awal(request)  # the data token first, before any data is read
     tahun_tersedia = _tahun_tersedia()
     konteks = {"tahun_tersedia": tahun_tersedia, "nama_bulan": list(enumerate(NAMA_BULAN, 1))}
     if not tahun_tersedia:
@@ -242,7 +243,7 @@ def dasbor(request):
     isi = tembolok.bagian(request, "dasbor", "evaluation/_dasbor_isi.html", "isi_dasbor",
                           tahun, bulan, request.GET.get("urut", ""),
                           tembolok.kunci_waktu(tahun, bulan, sekarang, batas))
-    if isi.html is not None:
+    if isi.ada:
         return isi.tampilkan(request, "evaluation/dasbor.html", {
             **konteks, "tahun": tahun, "bulan": bulan,
             "batas": tanggal_panjang(akhir_bulan(tahun, bulan))})

@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from . import versi_data
@@ -76,3 +77,55 @@ def kosongkan() -> None:
     """Forget everything (tests)."""
     with _kunci:
         _isi.clear()
+
+
+@dataclass
+class Bagian:
+    """The part of one page kept in memory, for one request: ``simpanan`` (html, extra
+    context) when kept, else None — then the view computes its context and calls
+    ``tampilkan``, which renders the part, keeps it and places it in the page.
+
+    ``tambahan``: the context values of the part the page around it also needs (kept with
+    it). ``penanda``: context values that differ per request (the CSRF token, a signed user
+    id): the part is rendered with a placeholder in their place, filled in on every serve,
+    so the kept html holds nothing of one user's session. ``{name: (placeholder,
+    function(request) -> value)}``; the values must need no HTML escaping."""
+
+    kunci: tuple
+    versi: int
+    template: str
+    nama: str
+    simpanan: tuple | None = None
+    tambahan: tuple = ()
+    penanda: dict = field(default_factory=dict)
+
+    @property
+    def ada(self) -> bool:
+        return self.simpanan is not None
+
+    def tampilkan(self, request, template: str, konteks: dict, status: int = 200):
+        from django.shortcuts import render
+        from django.template.loader import render_to_string
+
+        if self.simpanan is None:
+            untuk_bagian = {**konteks, **{k: p for k, (p, _) in self.penanda.items()}}
+            html = render_to_string(self.template, untuk_bagian, request)
+            self.simpanan = (html, {k: konteks.get(k) for k in self.tambahan})
+            simpan(self.kunci, self.versi, self.simpanan)
+        html, tambahan = self.simpanan
+        for penanda, fungsi in self.penanda.values():
+            html = html.replace(penanda, fungsi(request))
+        from django.utils.safestring import mark_safe
+
+        return render(request, template, {**konteks, **tambahan, self.nama: mark_safe(html)},
+                      status=status)
+
+
+def bagian(kunci: tuple, template: str, nama: str, *, versi: int | None = None,
+           tambahan: tuple = (), penanda: dict | None = None) -> Bagian:
+    """The kept part ``template`` (placed in its page as ``nama``) under ``kunci`` — which
+    must hold everything the part depends on besides the data — at the data token ``versi``
+    (read now when not given: always before reading any data the part shows)."""
+    if versi is None:
+        versi = versi_data.baca()
+    return Bagian(kunci, versi, template, nama, cari(kunci, versi), tambahan, penanda or {})
