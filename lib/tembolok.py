@@ -11,6 +11,7 @@ every user of the process.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -51,32 +52,62 @@ def ambil(kunci: Hashable, hitung: Callable[[], T], *, versi: int | None = None)
 _TIDAK_ADA = object()
 
 
+def _bersama():
+    """The cache shared by every worker of the server (``CACHES["tembolok"]``), or None."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    return caches["tembolok"] if "tembolok" in settings.CACHES else None
+
+
+def _kunci_bersama(versi: int, kunci: Hashable) -> str:
+    return "siap:" + hashlib.sha256(repr((versi, kunci)).encode()).hexdigest()
+
+
+def _simpan_lokal(lengkap: tuple, nilai) -> None:
+    with _kunci:
+        _isi[lengkap] = nilai
+        while len(_isi) > MAKS:
+            _isi.popitem(last=False)
+
+
 def cari(kunci: Hashable, versi: int):
-    """The value kept for ``kunci`` at data token ``versi``, or None."""
+    """The value kept for ``kunci`` at data token ``versi`` — in this process's memory, else
+    in the cache shared by the workers (``simpan(bersama=True)``) — or None."""
     if not aktif:
         return None
     with _kunci:
         nilai = _isi.get((versi, kunci), _TIDAK_ADA)
-        if nilai is _TIDAK_ADA:
-            return None
-        _isi.move_to_end((versi, kunci))
-        return nilai
+        if nilai is not _TIDAK_ADA:
+            _isi.move_to_end((versi, kunci))
+            return nilai
+    bersama = _bersama()
+    if bersama is None:
+        return None
+    nilai = bersama.get(_kunci_bersama(versi, kunci))
+    if nilai is not None:
+        _simpan_lokal((versi, kunci), nilai)
+    return nilai
 
 
-def simpan(kunci: Hashable, versi: int, nilai) -> None:
-    """Keep ``nilai`` for ``kunci`` at data token ``versi`` (read before computing it)."""
+def simpan(kunci: Hashable, versi: int, nilai, *, bersama: bool = False) -> None:
+    """Keep ``nilai`` for ``kunci`` at data token ``versi`` (read before computing it);
+    ``bersama``: also for the other workers (the value must pickle)."""
     if not aktif:
         return
-    with _kunci:
-        _isi[versi, kunci] = nilai
-        while len(_isi) > MAKS:
-            _isi.popitem(last=False)
+    _simpan_lokal((versi, kunci), nilai)
+    tembolok_bersama = _bersama() if bersama else None
+    if tembolok_bersama is not None:
+        tembolok_bersama.set(_kunci_bersama(versi, kunci), nilai)
 
 
 def kosongkan() -> None:
     """Forget everything (tests)."""
     with _kunci:
         _isi.clear()
+    bersama = _bersama()
+    if bersama is not None:
+        bersama.clear()
 
 
 @dataclass
@@ -111,7 +142,7 @@ class Bagian:
             untuk_bagian = {**konteks, **{k: p for k, (p, _) in self.penanda.items()}}
             html = render_to_string(self.template, untuk_bagian, request)
             self.simpanan = (html, {k: konteks.get(k) for k in self.tambahan})
-            simpan(self.kunci, self.versi, self.simpanan)
+            simpan(self.kunci, self.versi, self.simpanan, bersama=True)
         html, tambahan = self.simpanan
         for penanda, fungsi in self.penanda.values():
             html = html.replace(penanda, fungsi(request))
