@@ -15,6 +15,7 @@ import datetime
 
 from accounts.scoping import opd_terlihat
 from lib import tembolok, versi_data
+from lib.periode import akhir_bulan, tanggal_panjang
 
 from .cakupan_data import periode_jatuh_tempo
 
@@ -46,3 +47,15 @@ def bagian(request, nama_halaman: str, template: str, nama: str, *kunci) -> temb
     ``nama``) for this request; ``kunci`` is everything else it depends on."""
     lengkap = (nama_halaman, request.path, *kunci, kunci_pemirsa(request.user))
     return tembolok.bagian(lengkap, template, nama, versi=versi_awal(request))
+
+
+def dasbor(request, konteks: dict, tahun: int, bulan: int, sekarang, batas):
+    """The dashboard's figures part and, when kept, the whole page: ``(bagian, response)``,
+    the response None when the view must compute the context (then ``bagian.tampilkan``)."""
+    isi = bagian(request, "dasbor", "evaluation/_dasbor_isi.html", "isi_dasbor", tahun, bulan,
+                 request.GET.get("urut", ""), kunci_waktu(tahun, bulan, sekarang, batas))
+    if not isi.ada:
+        return isi, None
+    return isi, isi.tampilkan(request, "evaluation/dasbor.html", {
+        **konteks, "tahun": tahun, "bulan": bulan,
+        "batas": tanggal_panjang(akhir_bulan(tahun, bulan))})

@@ -222,7 +222,7 @@ def _tahun_tersedia() -> list[int]:
 
 @login_required
 def dasbor(request):
-    tembolok.versi_awal(request)  # the data token first, before any data is read
+    tembolok.versi_awal(request)  # before any data is read (evaluation/tembolok.py)
     tahun_tersedia = _tahun_tersedia()
     konteks = {"tahun_tersedia": tahun_tersedia, "nama_bulan": list(enumerate(NAMA_BULAN, 1))}
     if not tahun_tersedia:
@@ -239,15 +239,9 @@ def dasbor(request):
         konteks["pesan"] = str(exc)
         return render(request, "evaluation/dasbor.html", konteks, status=exc.status)
 
-    # The figures part is kept per data version, period, order, viewer and deadline state.
-    isi = tembolok.bagian(request, "dasbor", "evaluation/_dasbor_isi.html", "isi_dasbor",
-                          tahun, bulan, request.GET.get("urut", ""),
-                          tembolok.kunci_waktu(tahun, bulan, sekarang, batas))
-    if isi.ada:
-        return isi.tampilkan(request, "evaluation/dasbor.html", {
-            **konteks, "tahun": tahun, "bulan": bulan,
-            "batas": tanggal_panjang(akhir_bulan(tahun, bulan))})
-
+    isi, tersimpan = tembolok.dasbor(request, konteks, tahun, bulan, sekarang, batas)
+    if tersimpan is not None:  # kept per data version, period, order, viewer, deadlines
+        return tersimpan
     hasil = hitung_rekap(tahun, bulan)
     cakupan = ambil_cakupan(tahun, bulan, sekarang, batas)
     data, r = hasil.data, hasil.rekap
