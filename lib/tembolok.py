@@ -32,7 +32,7 @@ aktif = True
 def ambil(kunci: Hashable, hitung: Callable[[], T], *, versi: int | None = None) -> T:
     """The value of ``kunci`` for the current data version, computed by ``hitung()`` when this
     process has not got it. ``versi`` is a token already read in this request (read first)."""
-    if not aktif:
+    if not aktif or _dalam_transaksi():
         return hitung()
     if versi is None:
         versi = versi_data.baca()
@@ -71,10 +71,20 @@ def _simpan_lokal(lengkap: tuple, nilai) -> None:
             _isi.popitem(last=False)
 
 
+def _dalam_transaksi() -> bool:
+    """PostgreSQL replaces the token at commit (``lib.versi_data``): inside a transaction
+    that may have written, the token does not yet say so — nothing is read or kept there.
+    (SQLite replaces it at once, inside the transaction, with a token a rollback never
+    reuses.)"""
+    from django.db import connection
+
+    return connection.vendor == "postgresql" and connection.in_atomic_block
+
+
 def cari(kunci: Hashable, versi: int):
     """The value kept for ``kunci`` at data token ``versi`` — in this process's memory, else
     in the cache shared by the workers (``simpan(bersama=True)``) — or None."""
-    if not aktif:
+    if not aktif or _dalam_transaksi():
         return None
     with _kunci:
         nilai = _isi.get((versi, kunci), _TIDAK_ADA)
@@ -93,7 +103,7 @@ def cari(kunci: Hashable, versi: int):
 def simpan(kunci: Hashable, versi: int, nilai, *, bersama: bool = False) -> None:
     """Keep ``nilai`` for ``kunci`` at data token ``versi`` (read before computing it);
     ``bersama``: also for the other workers (the value must pickle)."""
-    if not aktif:
+    if not aktif or _dalam_transaksi():
         return
     _simpan_lokal((versi, kunci), nilai)
     tembolok_bersama = _bersama() if bersama else None

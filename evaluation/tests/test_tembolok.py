@@ -14,7 +14,8 @@ from budget import testing as t
 from budget.models import JenisVersi, Pemda, PerangkatDaerah, SumberDana
 from lib import tembolok, versi_data
 
-pytestmark = pytest.mark.django_db
+# Committed writes: PostgreSQL replaces the data token at commit.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 URL = reverse("evaluation:dasbor")
 

@@ -17,7 +17,8 @@ from lib import tembolok
 from reporting.models import LaporanBulanan
 from reporting.tembolok import PENANDA
 
-pytestmark = pytest.mark.django_db
+# Committed writes: PostgreSQL replaces the data token at commit.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
