@@ -12,6 +12,8 @@ each scenario for a bounded time with that many concurrent clients:
 - ``dasbor rakor``: the Rakor dashboard at 2025/11 as ``pimpinan``;
 - ``formulir laporan``: an OPD's monthly report page as its operator, in the month the demo's
   operators are reporting today (the one after the last month due: November on 6 December 2026);
+- ``opd rincian``: an OPD's page (its figures, sub kegiatan, Kurva S, index and projection)
+  at 2025/11 as ``pimpinan``, each client on a different OPD;
 - ``simpan laporan``: saving that report (a POST of the whole grid with its revision), each
   client the operator of a different OPD — as in reality, where each OPD saves its own report.
 
@@ -231,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         server = subprocess.Popen(perintah, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                   start_new_session=True)
         try:
-            for _ in range(240):
+            for _ in range(1200):  # collectstatic on a busy machine can take minutes
                 try:
                     if Klien(port).minta("GET", "/masuk/")[0] == 200:
                         break
@@ -254,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
             peta_path = {id(k): f"/laporan/{o}/{periode}/" for k, o in operator_klien}
             formulir = [Formulir(k, peta_path[id(k)]) for k, _ in operator_klien]
             peta_form = {id(f.klien): f for f in formulir}
+            # The OPD page at 2025/11, each leader on a different OPD's page.
+            peta_opd = {id(k): f"/opd/{o}/?tahun=2025&bulan=11"
+                        for k, (_, o) in zip(pimpinan, operator, strict=False)}
             klien_op = [k for k, _ in operator_klien]
 
             skenario = [
@@ -261,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
                 ("dasbor rakor 2025/11", pimpinan,
                  lambda k: k.minta("GET", "/?tahun=2025&bulan=11")[0]),
                 ("formulir laporan (GET)", klien_op, lambda k: k.minta("GET", peta_path[id(k)])[0]),
+                ("opd rincian 2025/11", pimpinan,
+                 lambda k: k.minta("GET", peta_opd[id(k)])[0]),
                 ("simpan laporan (POST)", klien_op, lambda k: peta_form[id(k)].simpan()),
             ]
             hasil = []

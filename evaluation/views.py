@@ -17,6 +17,7 @@ from lib.figures import Angka, Jumlah
 from lib.figures import angka as angka_dari_jumlah
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
 
+from . import tembolok
 from .baris import BarisKelompok, BarisOPD, baris_kelompok, baris_sebaran, label_opd
 from .cakupan import Cakupan
 from .cakupan_data import ambil_cakupan, periode_jatuh_tempo, peta_batas
@@ -173,6 +174,7 @@ def _tahun_tersedia() -> list[int]:
 
 @login_required
 def dasbor(request):
+    tembolok.versi_awal(request)  # before any data is read (evaluation/tembolok.py)
     tahun_tersedia = _tahun_tersedia()
     konteks = {"tahun_tersedia": tahun_tersedia, "nama_bulan": list(enumerate(NAMA_BULAN, 1))}
     if not tahun_tersedia:
@@ -189,6 +191,9 @@ def dasbor(request):
         konteks["pesan"] = str(exc)
         return render(request, "evaluation/dasbor.html", konteks, status=exc.status)
 
+    isi, tersimpan = tembolok.dasbor(request, konteks, tahun, bulan, sekarang, batas)
+    if tersimpan is not None:  # kept per data version, period, order, viewer, deadlines
+        return tersimpan
     hasil = hitung_rekap(tahun, bulan)
     cakupan = ambil_cakupan(tahun, bulan, sekarang, batas)
     data, r = hasil.data, hasil.rekap
@@ -253,7 +258,7 @@ def dasbor(request):
         ],
     })
     konteks["total_kecamatan"] = jumlah_baris(b.angka for b in konteks["kecamatan"])
-    return render(request, "evaluation/dasbor.html", konteks)
+    return isi.tampilkan(request, "evaluation/dasbor.html", konteks)
 
 
 def jumlah_baris(daftar) -> Angka:

@@ -6,11 +6,14 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from accounts.akses import opd_atau_404
 from budget.models import SubKegiatan
 from reporting.models import Permasalahan
 
+from . import tembolok
+from .cakupan_data import peta_batas
 from .grafik import grafik_kurva
 from .indeks_data import hitung_indeks
 from .proyeksi_data import hitung_proyeksi, proyeksi_opd
@@ -22,10 +25,16 @@ from .views_indeks import konteks_indeks_opd
 
 @login_required
 def opd(request, opd_id: int):
+    tembolok.versi_awal(request)  # the data token first, before any data is read
     o = opd_atau_404(request.user, opd_id)
     konteks, tahun, bulan, galat = periode_halaman(request, "evaluation/opd.html", opd=o)
     if galat is not None:
         return galat
+    sekarang, batas = timezone.now(), peta_batas()
+    isi = tembolok.bagian(request, "opd", "evaluation/_opd_isi.html", "isi_opd", o.pk, tahun,
+                          bulan, tembolok.kunci_waktu(tahun, bulan, sekarang, batas))
+    if isi.ada:
+        return isi.tampilkan(request, "evaluation/opd.html", konteks)
     hasil = hitung_rekap(tahun, bulan)
     kelompok = hasil.rekap.untuk_opd(o.pk)
     seri = seri_kurva(tahun, bulan, opd_id=o.pk, versi=hasil.data.versi)
@@ -41,7 +50,7 @@ def opd(request, opd_id: int):
     })
     konteks.update(konteks_indeks_opd(hitung_indeks(tahun, bulan, hasil_rekap=hasil), o.pk))
     konteks["proyeksi"] = proyeksi_opd(hitung_proyeksi(tahun, bulan, hasil_rekap=hasil), o.pk)
-    return render(request, "evaluation/opd.html", konteks)
+    return isi.tampilkan(request, "evaluation/opd.html", konteks)
 
 
 @login_required

@@ -20,6 +20,12 @@ class SiapConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(_batas_variabel_sqlite, dispatch_uid="siap_sqlite_limit")
+        from django.db.models.signals import post_migrate
+
+        from lib.versi_data import setelah_migrate
+
+        # After every migrate (every table exists by then): the data-version triggers.
+        post_migrate.connect(setelah_migrate, dispatch_uid="siap_versi_data")
         _nama_indonesia()
 
 

@@ -21,7 +21,7 @@ from budget.models import TahunAnggaran
 from lib.periode import nama_bulan
 
 from .. import permasalahan as layanan_permasalahan
-from .. import services, tertunda
+from .. import services, tembolok, tertunda
 from ..forms import (
     IsianLaporan,
     PermasalahanTambahForm,
@@ -77,7 +77,7 @@ def tampilkan_formulir(request, lap: LaporanBulanan, *, isian: IsianLaporan | No
                galat_lain: list[Pesan] = (), konflik: str = "", revisi: int | None = None,
                bentrok: list[IsianBentrok] = (), semula: dict[Kunci, Nilai] | None = None,
                form_tambah=None, form_ubah=None, ubah_pk: int | None = None, status: int = 200,
-               template: str = _HALAMAN, pesan_masalah: str = ""):
+               template: str = _HALAMAN, pesan_masalah: str = "", bagian=None):
     """The form page. ``semula`` is what the page's inputs held when the user first loaded
     them (kept across a refused save); by default what is stored now."""
     isi = muat_isi(lap)
@@ -154,6 +154,8 @@ def tampilkan_formulir(request, lap: LaporanBulanan, *, isian: IsianLaporan | No
         "pengisi": tertunda.tanda_pengisi(request.user),
         "sesi_detik": settings.SESSION_COOKIE_AGE,
     }
+    if bagian is not None:  # the plain page: rendered once per data version (tembolok.py)
+        return bagian.tampilkan(request, template, konteks, status=status)
     return render(request, template, konteks, status=status)
 
 
@@ -232,6 +234,8 @@ def _pesan_penolakan(request, pesan: list[Pesan], paling_banyak: int = 5) -> Non
 @tertunda.masuk_atau_tunda
 @require_http_methods(["GET", "HEAD", "POST"])
 def formulir(request, opd_id, tahun, bulan):
+    if request.method != "POST":
+        tembolok.versi_awal(request)  # the data token first, before any data is read
     opd = opd_atau_404(request.user, opd_id)
     lap = laporan_formulir(opd, tahun, bulan)
     if request.method == "POST":
@@ -244,7 +248,11 @@ def formulir(request, opd_id, tahun, bulan):
             wajib_boleh_mengisi(request.user)
             messages.info(request, "Isian yang Anda kirim saat sesi berakhir kini diproses.")
             return _simpan(request, lap, data)
-    return tampilkan_formulir(request, lap)
+    bagian = tembolok.bagian_formulir(request, lap)
+    if bagian is not None and bagian.ada:
+        return bagian.tampilkan(request, _HALAMAN, {"lap": lap, "opd": lap.opd,
+                                                    "nama_bulan": nama_bulan(lap.bulan)})
+    return tampilkan_formulir(request, lap, bagian=bagian)
 
 
 def _galat_ke_form(form, exc: ValidationError) -> None:

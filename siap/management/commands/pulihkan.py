@@ -6,6 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lib import versi_data
+
 from ._cadangan import PG_KEPALA, SQLITE_KEPALA, argumen_pg, kepala_berkas, koneksi, program_pg
 
 
@@ -43,6 +45,9 @@ class Command(BaseCommand):
             self._sqlite(conn, path)
         else:
             self._postgresql(conn, path)
+        # A backup older than the data token has neither its table nor its triggers; either
+        # way the kept pages of the replaced data must go (a new token).
+        versi_data.pasang(conn.alias)
         self.stdout.write(f"Basis data {nama} dipulihkan dari {path}.")
 
     def _periksa_sqlite(self, path: Path) -> None:

@@ -1,0 +1,45 @@
+"""The report page, kept in memory per data version (``lib.tembolok``): the plain GET of a
+report — no typed values, no errors, no conflict — is the same html for everyone with the
+same rights over that report at the same state of its deadline, except the CSRF token and
+the signed id of the user the form is rendered for, which are filled in on every serve.
+Any write to the data (a save by anyone, a submission, a verification, an import…) changes
+the token and the page is rendered afresh."""
+
+from __future__ import annotations
+
+from django.middleware.csrf import get_token
+from django.utils import timezone
+
+from accounts.akses import boleh_mengisi
+from lib import tembolok, versi_data
+
+from . import services, tertunda
+from .models import LaporanBulanan, PeriodePelaporan
+
+PENANDA = {
+    "csrf_token": ("siap-tembolok-csrf-3f9a0c7e", get_token),
+    "pengisi": ("siap-tembolok-pengisi-b81d42aa", lambda r: tertunda.tanda_pengisi(r.user)),
+}
+
+
+def versi_awal(request) -> int:
+    """The data token, read at the start of the view, before any data."""
+    if not hasattr(request, "_siap_versi_data"):
+        request._siap_versi_data = versi_data.baca()
+    return request._siap_versi_data
+
+
+def bagian_formulir(request, lap: LaporanBulanan) -> tembolok.Bagian | None:
+    """The kept content of ``lap``'s page for this request, or None when this request's
+    page is not the plain one (query parameters, a month not yet begun)."""
+    if lap.pk is None or request.GET:
+        return None
+    user, sekarang = request.user, timezone.now()
+    periode = PeriodePelaporan.objects.filter(tahun_id=lap.tahun_id, bulan=lap.bulan).first()
+    batas = services.batas_waktu(lap.tahun.tahun, lap.bulan, periode)
+    kunci = ("formulir", request.path, lap.pk, boleh_mengisi(user),
+             bool(getattr(user, "lihat_semua_opd", False)), sekarang > batas,
+             tuple(p.kode for p in services.pesan_periode(lap, sekarang)))
+    return tembolok.bagian(kunci, "reporting/_formulir_isi.html", "isi_formulir",
+                           versi=versi_awal(request), tambahan=("dapat_mengisi",),
+                           penanda=PENANDA)
