@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import reduce
 from operator import or_
 
@@ -27,16 +26,13 @@ from .models import (
     RealisasiKumulatif,
     TargetFisik,
 )
+from .sen import rupiah_ke_sen
 
 UKURAN_AMBIL = 20_000
 # Keys per repair statement: the fisik keys go into one OR per key, and SQLite refuses an
 # expression deeper than 1.000.
 BATCH_PERBAIKI = 200
 NOL_12 = (0,) * 12
-
-
-def _sen(nilai: Decimal) -> int:
-    return int((Decimal(nilai) * 100).to_integral_value())
 
 
 def realisasi_seharusnya() -> Iterator[tuple[int, tuple[int, ...]]]:
@@ -49,7 +45,7 @@ def realisasi_seharusnya() -> Iterator[tuple[int, tuple[int, ...]]]:
             if kini is not None:
                 yield kini, _kumulatif(bulanan)
             kini, bulanan = rid, [0] * 13
-        bulanan[bulan] += _sen(jumlah)
+        bulanan[bulan] += rupiah_ke_sen(jumlah)
     if kini is not None:
         yield kini, _kumulatif(bulanan)
 
@@ -68,7 +64,7 @@ def _fisik_seharusnya(model) -> dict[tuple[int, int, int], tuple[int, ...]]:
             .iterator(chunk_size=UKURAN_AMBIL))
     per_kunci: dict[tuple[int, int, int], dict[int, int]] = {}
     for t, o, s, b, p in rows:
-        per_kunci.setdefault((t, o, s), {})[b] = _sen(p)
+        per_kunci.setdefault((t, o, s), {})[b] = rupiah_ke_sen(p)
     hasil = {}
     for kunci, nilai in per_kunci.items():
         deret, terakhir = [], 0

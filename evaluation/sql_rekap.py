@@ -21,22 +21,7 @@ from budget.models import (
     SumberDana,
     TahunAnggaran,
 )
-
-
-def sql_sen(kolom: str) -> str:
-    """SQL for a money column as a whole number of sen (see ``budget.sen``)."""
-    if connection.vendor == "postgresql":
-        return f"CAST({kolom} * 100 AS BIGINT)"
-    return f"CAST(ROUND({kolom} * 100) AS INTEGER)"
-
-
-def sql_jumlah_sen(kolom: str) -> str:
-    """SQL for the SUM of a money column as a whole number of sen. PostgreSQL adds
-    ``numeric`` exactly and converts once per group; SQLite (REAL storage) converts each
-    value to sen first, then adds the integers exactly."""
-    if connection.vendor == "postgresql":
-        return f"CAST(SUM({kolom}) * 100 AS BIGINT)"
-    return f"SUM(CAST(ROUND({kolom} * 100) AS INTEGER))"
+from budget.sen import sql_sen
 
 
 def nama_tabel(model) -> str:

@@ -3,7 +3,7 @@ end of each month; per (year, OPD, sub kegiatan), the latest realisasi and targe
 reported at or before each month.
 
 They hold nothing that is not in ``RealisasiKeuangan``, ``RealisasiFisik`` and
-``TargetFisik``: database triggers (migration ``0004_kumulatif``) recompute the rows of every
+``TargetFisik``: database triggers (migration ``0005_pemicu_kumulatif``) recompute the rows of every
 key a statement touches, inside that statement's transaction — whatever writes (the monthly
 report, imports, the full restore, the demo loader's COPY, the Django admin, raw SQL). A row
 exists exactly while its key has at least one source row. ``siap kumulatif`` recomputes
