@@ -7,7 +7,7 @@ every write (``budget.models.kumulatif``, triggers of budget migration 0005, che
 ``siap kumulatif``): one row per line and per sub kegiatan, whatever the number of months.
 Money is added up as whole sen (``budget.sen``) and the fisik weights as sen × hundredths
 of a percent — exact, and several times faster than adding ``Decimal`` objects;
-``lib.figures`` does the rest. ``evaluation.rujukan`` keeps the
+``lib.figures`` does the rest. ``evaluation/tests/rujukan.py`` keeps the
 plain line-grain computation over the source rows as the reference the optimised path is
 tested against (``evaluation/tests/test_optimasi.py``, ``test_skala_acak.py``).
 

@@ -21,12 +21,10 @@ from budget.models import (
     BULAN_TARGET_FISIK,
     FisikTerakhir,
     PaguAnggaran,
-    RealisasiFisik,
     RealisasiKeuangan,
     RealisasiKumulatif,
     RincianAnggaran,
     SubKegiatan,
-    TargetFisik,
     VersiAnggaran,
 )
 from budget.sen import SumSen, sen_ke_rupiah, sql_jumlah_sen
@@ -67,26 +65,7 @@ class SeriKurva:
         return [a.fisik if i < self.bulan else None for i, a in enumerate(self.bulanan)]
 
 
-def _fisik_per_bulan(model, tahun: int, saring: dict) -> dict[tuple[int, int], list[Decimal]]:
-    """Cumulative percent per (opd, sub kegiatan) for each month 1..12, a month without a
-    row carrying the latest earlier value (0 before the first)."""
-    rows = model.objects.filter(tahun__tahun=tahun, **saring).values_list(
-        "opd_id", "sub_kegiatan_id", "bulan", "persen"
-    )
-    per_bulan: dict[tuple[int, int], dict[int, Decimal]] = defaultdict(dict)
-    for o, s, b, p in rows:
-        per_bulan[(o, s)][b] = p
-    hasil = {}
-    for kunci, nilai in per_bulan.items():
-        deret, terakhir = [], NOL
-        for b in range(1, 13):
-            terakhir = nilai.get(b, terakhir)
-            deret.append(terakhir)
-        hasil[kunci] = deret
-    return hasil
-
-
-_CARI = object()
+CARI = object()
 
 
 _PISAH = 100_000_000  # pagu_sen = hi × _PISAH + lo: Σ hi × h and Σ lo × h stay in 64 bits
@@ -162,7 +141,7 @@ def _sql_kurva(tahun: int, bulan: int, versi_id: int, opd_id: int | None,
 
 
 def seri_kurva(tahun: int, bulan: int, *, opd_id: int | None = None,
-               sub_kegiatan_id: int | None = None, versi=_CARI) -> SeriKurva:
+               sub_kegiatan_id: int | None = None, versi=CARI) -> SeriKurva:
     """The Kurva S series of the pemda, one OPD or one sub kegiatan of an OPD, in two
     queries whatever the size: the version in force at the cut-off, and ``_sql_kurva``
     (six rows). Pass ``versi`` (``HasilRekap.data.versi``) when already known to save the
@@ -171,7 +150,7 @@ def seri_kurva(tahun: int, bulan: int, *, opd_id: int | None = None,
     Sums are integers (sen; fisik weights in sen × hundredths of a percent), so the curve
     equals ``seri_kurva_rujukan`` exactly."""
     cek_bulan(bulan)
-    if versi is _CARI:
+    if versi is CARI:
         versi = VersiAnggaran.berlaku_pada(tahun, akhir_bulan(tahun, bulan))
     sql, params = _sql_kurva(tahun, bulan, versi.pk if versi is not None else -1, opd_id,
                              sub_kegiatan_id)
@@ -197,62 +176,6 @@ def seri_kurva(tahun: int, bulan: int, *, opd_id: int | None = None,
             bobot_fisik=Decimal(deret[2][m] * _PISAH + deret[3][m]).scaleb(-4),
             bobot_target_fisik=Decimal(deret[4][m] * _PISAH + deret[5][m]).scaleb(-4),
         )))
-    return SeriKurva(bulan=bulan, bulanan=bulanan)
-
-
-def seri_kurva_rujukan(tahun: int, bulan: int, *, opd_id: int | None = None,
-               sub_kegiatan_id: int | None = None, versi=_CARI) -> SeriKurva:
-    """``seri_kurva`` by the plain computation (``Decimal`` per (OPD, sub kegiatan) and
-    month, five queries) — the reference the fast path is tested against."""
-    cek_bulan(bulan)
-    saring_rincian: dict = {}
-    saring_fisik: dict = {}
-    if opd_id is not None:
-        saring_rincian["rincian__opd_id"] = opd_id
-        saring_fisik["opd_id"] = opd_id
-    if sub_kegiatan_id is not None:
-        saring_rincian["rincian__sub_kegiatan_id"] = sub_kegiatan_id
-        saring_fisik["sub_kegiatan_id"] = sub_kegiatan_id
-
-    if versi is _CARI:
-        versi = VersiAnggaran.berlaku_pada(tahun, akhir_bulan(tahun, bulan))
-    pagu: dict[tuple[int, int], tuple[Decimal, list[Decimal]]] = {}
-    if versi is not None:
-        rows = (
-            PaguAnggaran.objects.filter(versi=versi, **saring_rincian)
-            .values("rincian__opd_id", "rincian__sub_kegiatan_id")
-            .annotate(pagu_sen=SumSen("pagu"), **{f"{k}_sen": SumSen(k) for k in BULAN_AK})
-        )
-        for r in rows:
-            pagu[(r["rincian__opd_id"], r["rincian__sub_kegiatan_id"])] = (
-                sen_ke_rupiah(r["pagu_sen"]),
-                [sen_ke_rupiah(r[f"{k}_sen"]) for k in BULAN_AK],
-            )
-    realisasi = [NOL] * 12
-    for b, sen in (
-        RealisasiKeuangan.objects.filter(rincian__tahun__tahun=tahun, bulan__lte=bulan,
-                                         **saring_rincian)
-        .values("bulan").annotate(sen=SumSen("jumlah")).values_list("bulan", "sen")
-    ):
-        realisasi[b - 1] = sen_ke_rupiah(sen)
-    fisik = _fisik_per_bulan(RealisasiFisik, tahun, saring_fisik)
-    target_fisik = _fisik_per_bulan(TargetFisik, tahun, saring_fisik)
-
-    bulanan = []
-    kumulatif_real = NOL
-    for m in range(12):
-        kumulatif_real += realisasi[m]
-        j = Jumlah(realisasi=kumulatif_real)
-        for kunci, (p, ak) in pagu.items():
-            f = fisik.get(kunci)
-            tf = target_fisik.get(kunci)
-            j = j + Jumlah(
-                pagu=p,
-                target=sum(ak[: m + 1], NOL),
-                bobot_fisik=p * f[m] if f else NOL,
-                bobot_target_fisik=p * tf[m] if tf else NOL,
-            )
-        bulanan.append(angka(j))
     return SeriKurva(bulan=bulan, bulanan=bulanan)
 
 

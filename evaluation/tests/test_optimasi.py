@@ -19,8 +19,8 @@ from budget.models import JenisVersi, RealisasiKeuangan, RincianAnggaran
 from demo.load import hapus_demo, muat_demo
 from evaluation import ringkasan
 from evaluation.queries import hitung_rekap
-from evaluation.rincian import jumlah_sub, seri_kurva, seri_kurva_rujukan
-from evaluation.rujukan import hitung_rekap_rujukan
+from evaluation.rincian import jumlah_sub, seri_kurva
+from evaluation.tests.rujukan import hitung_rekap_rujukan, seri_kurva_rujukan
 from lib.figures import Angka, Jumlah, KelasSebaran, angka, sebaran, sebaran_bulat
 
 pytestmark = pytest.mark.django_db

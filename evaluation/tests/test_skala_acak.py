@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from budget import testing as t
 from budget.models import JenisVersi, RealisasiKeuangan, RincianAnggaran
 from evaluation.queries import hitung_rekap
-from evaluation.rincian import baris_anggaran, jumlah_sub, seri_kurva, seri_kurva_rujukan
-from evaluation.rujukan import hitung_rekap_rujukan
+from evaluation.rincian import baris_anggaran, jumlah_sub, seri_kurva
+from evaluation.tests.rujukan import hitung_rekap_rujukan, seri_kurva_rujukan
 from evaluation.tests.test_optimasi import _sama
 
 pytestmark = pytest.mark.django_db
@@ -185,7 +185,7 @@ def test_the_latest_fisik_kept_by_the_database_equals_the_reports(fisik, bulan):
     before it — the reference's own query over the source rows."""
     from budget.kumulatif import periksa
     from budget.models import BULAN_FISIK, BULAN_TARGET_FISIK, FisikTerakhir, RealisasiFisik, TargetFisik
-    from evaluation.rujukan import _fisik_terakhir
+    from evaluation.tests.rujukan import _fisik_terakhir
 
     with transaction.atomic():
         _muat({"baris": [], "fisik": fisik, "perubahan_berlaku": 9})
