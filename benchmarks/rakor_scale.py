@@ -277,7 +277,7 @@ def _duckdb(ulang: int) -> float:
     from django.db import connection
 
     from budget.models import BULAN_AK, VersiAnggaran
-    from evaluation.sql_rekap import sql_sen
+    from budget.sen import sql_sen
     from lib.periode import akhir_bulan
 
     versi = VersiAnggaran.berlaku_pada(TAHUN, akhir_bulan(TAHUN, BULAN))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import reduce
 from operator import or_
 
@@ -27,6 +26,7 @@ from .models import (
     RealisasiKumulatif,
     TargetFisik,
 )
+from .sen import sen_dari_rupiah
 
 UKURAN_AMBIL = 20_000
 # Keys per repair statement: the fisik keys go into one OR per key, and SQLite refuses an
@@ -35,8 +35,6 @@ BATCH_PERBAIKI = 200
 NOL_12 = (0,) * 12
 
 
-def _sen(nilai: Decimal) -> int:
-    return int((Decimal(nilai) * 100).to_integral_value())
 
 
 def realisasi_seharusnya() -> Iterator[tuple[int, tuple[int, ...]]]:
@@ -49,7 +47,7 @@ def realisasi_seharusnya() -> Iterator[tuple[int, tuple[int, ...]]]:
             if kini is not None:
                 yield kini, _kumulatif(bulanan)
             kini, bulanan = rid, [0] * 13
-        bulanan[bulan] += _sen(jumlah)
+        bulanan[bulan] += sen_dari_rupiah(jumlah)
     if kini is not None:
         yield kini, _kumulatif(bulanan)
 
@@ -68,7 +66,7 @@ def _fisik_seharusnya(model) -> dict[tuple[int, int, int], tuple[int, ...]]:
             .iterator(chunk_size=UKURAN_AMBIL))
     per_kunci: dict[tuple[int, int, int], dict[int, int]] = {}
     for t, o, s, b, p in rows:
-        per_kunci.setdefault((t, o, s), {})[b] = _sen(p)
+        per_kunci.setdefault((t, o, s), {})[b] = sen_dari_rupiah(p)
     hasil = {}
     for kunci, nilai in per_kunci.items():
         deret, terakhir = [], 0

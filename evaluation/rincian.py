@@ -29,13 +29,13 @@ from budget.models import (
     TargetFisik,
     VersiAnggaran,
 )
-from budget.sen import SumSen, sen_ke_rupiah
+from budget.sen import SumSen, sen_ke_rupiah, sql_jumlah_sen
 from lib.figures import NOL, Angka, Jumlah, angka
 from lib.periode import akhir_bulan, cek_bulan
 from reporting.models import LaporanBulanan
 
 from .queries import HasilRekap
-from .sql_rekap import nama_tabel, sql_id_tahun, sql_jumlah_sen
+from .sql_rekap import nama_tabel, sql_id_tahun
 
 # --- Kurva S -----------------------------------------------------------------------------
 

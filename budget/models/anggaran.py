@@ -11,10 +11,10 @@ from operator import add
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Round
 from django.db.models.lookups import Exact
 from simple_history.models import HistoricalRecords
 
+from ..sen import ekspresi_sen
 from .fields import BulanField, PersenField, RupiahField, bulan_valid
 from .master import JenisBelanja, PerangkatDaerah, SumberDana, TahunAnggaran, VersiAnggaran
 from .nomenklatur import SubKegiatan
@@ -22,9 +22,6 @@ from .nomenklatur import SubKegiatan
 BULAN_AK = tuple(f"ak_{i:02d}" for i in range(1, 13))
 
 
-def _sen(expr):
-    # Compare money in whole sen: exact on PostgreSQL's numeric and on SQLite's REAL alike.
-    return Round(expr * 100)
 
 
 class RincianAnggaran(models.Model):
@@ -101,7 +98,7 @@ class PaguAnggaran(models.Model):
             ],
             models.CheckConstraint(
                 condition=Exact(
-                    _sen(F("pagu")), reduce(add, (_sen(F(f)) for f in BULAN_AK))
+                    ekspresi_sen(F("pagu")), reduce(add, (ekspresi_sen(F(f)) for f in BULAN_AK))
                 ),
                 name="anggaran_kas_sama_dengan_pagu",
                 violation_error_message="Jumlah anggaran kas 12 bulan harus sama dengan pagu.",
