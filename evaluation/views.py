@@ -13,8 +13,7 @@ from django.utils.http import urlencode
 
 from accounts.akses import cakupan_opd
 from budget.models import RincianAnggaran, TahunAnggaran
-from lib.figures import Angka, Jumlah
-from lib.figures import angka as angka_dari_jumlah
+from lib.figures import gabungkan_angka
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
 
 from . import tembolok
@@ -257,18 +256,8 @@ def dasbor(request):
             if k.kunci in terlihat
         ],
     })
-    konteks["total_kecamatan"] = jumlah_baris(b.angka for b in konteks["kecamatan"])
+    konteks["total_kecamatan"] = gabungkan_angka(b.angka for b in konteks["kecamatan"])
     return isi.tampilkan(request, "evaluation/dasbor.html", konteks)
-
-
-def jumlah_baris(daftar) -> Angka:
-    """The figures of a set of rows together, from their Angka: the money sums exactly, the
-    fisik back as its pagu-weighted mean (fisik × pagu is the row's weight)."""
-    total = Jumlah()
-    for a in daftar:
-        total = total + Jumlah(a.pagu, a.target_anggaran_kas, a.realisasi,
-                               (a.fisik or 0) * a.pagu, (a.target_fisik or 0) * a.pagu)
-    return angka_dari_jumlah(total)
 
 
 def pintasan_triwulan(tahun: int, **tetap) -> list[dict]:

@@ -24,6 +24,8 @@ from .figures_skala import (  # noqa: F401 — re-exported: lib.figures is the f
     Kategori,
     KelasSebaran,
     batasi_persen,
+    hitung_persen,
+    hitung_porsi,
     kategori,
     kelas_sebaran,
     persen,
@@ -96,6 +98,19 @@ def angka(j: Jumlah) -> Angka:
         target_fisik=j.bobot_target_fisik / j.pagu if j.pagu else None,
         kategori=kategori(capaian),
     )
+
+
+def jumlah_dari_angka(a: Angka) -> Jumlah:
+    """The additive sums behind an ``Angka`` (its fisik × pagu is the fisik weight), so that
+    figures of groups already computed can be added together exactly."""
+    return Jumlah(a.pagu, a.target_anggaran_kas, a.realisasi,
+                  (a.fisik or NOL) * a.pagu, (a.target_fisik or NOL) * a.pagu)
+
+
+def gabungkan_angka(daftar: Iterable[Angka]) -> Angka:
+    """The figures of a set of groups together, from their ``Angka``: the money sums exactly,
+    the fisik back as its pagu-weighted mean."""
+    return angka(sum((jumlah_dari_angka(a) for a in daftar), Jumlah()))
 
 
 @dataclass(frozen=True)

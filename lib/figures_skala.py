@@ -55,9 +55,17 @@ def kategori(capaian: Decimal | None) -> Kategori | None:
     return Kategori.SANGAT_RENDAH
 
 
-def persen(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
+def hitung_persen(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
     """pembilang / penyebut × 100 with full precision; None when penyebut is zero."""
     return pembilang * SERATUS / penyebut if penyebut != 0 else None
+
+
+persen = hitung_persen  # the name the figures modules use (``lib.rupiah.persen`` formats one)
+
+
+def hitung_porsi(n: int, jumlah: int) -> Decimal | None:
+    """The share of ``n`` in a count of ``jumlah``, in percent; None when ``jumlah`` is 0."""
+    return persen(Decimal(n), Decimal(jumlah))
 
 
 def persen_dari_pecahan(pecahan: Decimal) -> Decimal:

@@ -10,7 +10,7 @@ from django import template
 from django.utils.html import format_html
 
 from lib import rupiah as _rp
-from lib.figures import Kategori
+from lib.figures import Kategori, batasi_persen
 from lib.periode import nama_bulan as _nama_bulan
 
 register = template.Library()
@@ -81,7 +81,7 @@ def skala_persen(value: Decimal | None) -> str:
         return "0"
     if not isinstance(value, Decimal):
         raise TypeError(f"skala_persen membutuhkan Decimal, bukan {type(value).__name__}")
-    return _rp.desimal(min(max(value, Decimal(0)), Decimal(100)))
+    return _rp.desimal(batasi_persen(value))
 
 
 BATAS_PERSEN_RINGKAS = Decimal("999.99")
