@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from accounts.akses import cakupan_opd
 from budget.models import RincianAnggaran, TahunAnggaran
 from lib.figures import gabungkan_angka
+from lib.kolom import KOLOM_TABEL
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
 
 from . import tembolok
@@ -127,18 +128,15 @@ def _urutkan(baris: list[BarisOPD], kunci: str, turun: bool) -> list[BarisOPD]:
     return sorted(ada, key=nilai, reverse=turun) + kosong
 
 
-# The OPD table's sortable headers, in display order: (key, label, CSS class).
+# The sort key (``?urut=``) of a figure column whose key in ``lib.kolom`` is longer.
+URUT_KOLOM = {"target_anggaran_kas": "target", "capaian_anggaran_kas": "capaian"}
+
+# The OPD table's sortable headers, in display order: (key, label, CSS class); the figure
+# columns are the Rakor table's (``lib.kolom``).
 JUDUL_OPD = (
     ("peringkat", "No.", "kolom-no"),
     ("opd", "Perangkat daerah", "kolom-nama"),
-    ("pagu", "Pagu (Rp)", "angka"),
-    ("target", "Target anggaran kas (Rp)", "angka"),
-    ("realisasi", "Realisasi (Rp)", "angka"),
-    ("persen_realisasi", "% Real.", "angka"),
-    ("persen_target", "% Target", "angka"),
-    ("capaian", "Capaian AK", "angka"),
-    ("deviasi", "Deviasi (poin)", "angka"),
-    ("fisik", "Fisik", "angka"),
+    *((URUT_KOLOM.get(k.kunci, k.kunci), k.label_pendek, "angka") for k in KOLOM_TABEL),
 )
 
 

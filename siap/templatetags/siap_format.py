@@ -9,6 +9,7 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 
+from lib import kolom as _kolom
 from lib import rupiah as _rp
 from lib.figures import Kategori, batasi_persen
 from lib.periode import nama_bulan as _nama_bulan
@@ -125,3 +126,17 @@ def status_untuk(cakupan, opd_id):
 def status_laporan(status):
     """The badge of an OPD's report status (``evaluation.cakupan.StatusLaporanOPD``)."""
     return {"s": status}
+
+
+@register.simple_tag
+def kolom_tabel() -> tuple:
+    """``{% kolom_tabel as kolom %}``: the figure columns of a Rakor table (``lib.kolom``), in
+    order; ``{{ k.label_pendek }}`` is the header."""
+    return _kolom.KOLOM_TABEL
+
+
+@register.simple_tag
+def judul_kolom(kunci: str) -> str:
+    """``{% judul_kolom "capaian_anggaran_kas" %}`` -> ``Capaian AK``: a header from
+    ``lib.kolom`` for a table that shows only some of the columns."""
+    return _kolom.kolom(kunci).label_pendek
