@@ -26,6 +26,7 @@ from .figures_skala import (  # noqa: F401 — re-exported: lib.figures is the f
     batasi_persen,
     hitung_persen,
     hitung_porsi,
+    jelaskan_kategori,
     kategori,
     kelas_sebaran,
     persen,

@@ -55,6 +55,15 @@ def kategori(capaian: Decimal | None) -> Kategori | None:
     return Kategori.SANGAT_RENDAH
 
 
+def jelaskan_kategori() -> str:
+    """The scale in words, from ``BATAS_KATEGORI``: '≥ 91 Sangat Tinggi; 76–<91 Tinggi; …'."""
+    bagian, atas = [], None
+    for batas, kat in BATAS_KATEGORI:
+        bagian.append(f"≥ {batas} {kat.label}" if atas is None else f"{batas}–<{atas} {kat.label}")
+        atas = batas
+    return "; ".join([*bagian, f"< {atas} {Kategori.SANGAT_RENDAH.label}"])
+
+
 def hitung_persen(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
     """pembilang / penyebut × 100 with full precision; None when penyebut is zero."""
     return pembilang * SERATUS / penyebut if penyebut != 0 else None

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 
 from lib import kolom as _kolom
 from lib import rupiah as _rp
-from lib.figures import Kategori, batasi_persen
+from lib.figures import Kategori, batasi_persen, jelaskan_kategori
 from lib.periode import nama_bulan as _nama_bulan
 
 register = template.Library()
@@ -140,3 +140,9 @@ def judul_kolom(kunci: str) -> str:
     """``{% judul_kolom "capaian_anggaran_kas" %}`` -> ``Capaian AK``: a header from
     ``lib.kolom`` for a table that shows only some of the columns."""
     return _kolom.kolom(kunci).label_pendek
+
+
+@register.simple_tag
+def keterangan_kategori() -> str:
+    """The capaian scale in words, from ``lib.figures.BATAS_KATEGORI`` (escaped as text)."""
+    return jelaskan_kategori()
