@@ -5,9 +5,8 @@ figures, and the rows of a sebaran."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
-from lib.figures import Angka, Kelompok
+from lib.figures import Angka, Kelompok, hitung_porsi
 
 from .cakupan import StatusLaporanOPD
 
@@ -54,7 +53,7 @@ def baris_sebaran(sebaran: dict) -> list[dict]:
         {
             "label": kelas.label,
             "jumlah": n,
-            "persen": Decimal(n * 100) / jumlah if jumlah else None,
+            "persen": hitung_porsi(n, jumlah),
         }
         for kelas, n in sebaran.items()
     ]

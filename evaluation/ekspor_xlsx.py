@@ -26,6 +26,8 @@ from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from lib.kolom import KATEGORI
+from lib.kolom import KOLOM_ANGKA as SPESIFIKASI_KOLOM
 from lib.periode import NAMA_BULAN
 from lib.rupiah import KOSONG, bulatkan
 from lib.sel import sel_aman
@@ -50,20 +52,9 @@ WARNA_KATEGORI = {  # the dashboard's rating colours (text, background)
     "Sangat Rendah": ("7F1616", "F9D9D9"),
 }
 
-# The figure columns of every table of groups: (header, Angka attribute, kind).
-KOLOM_ANGKA = (
-    ("Pagu (Rp)", "pagu", "rp"),
-    ("Target anggaran kas (Rp)", "target_anggaran_kas", "rp"),
-    ("Realisasi (Rp)", "realisasi", "rp"),
-    ("% Realisasi", "persen_realisasi", "persen"),
-    ("% Target", "persen_target", "persen"),
-    ("Capaian anggaran kas", "capaian_anggaran_kas", "persen"),
-    ("Deviasi (poin)", "deviasi", "poin"),
-    ("Deviasi (Rp)", "deviasi_rp", "rp"),
-    ("Sisa pagu (Rp)", "sisa_pagu", "rp"),
-    ("Fisik", "fisik", "persen"),
-    ("Target fisik", "target_fisik", "persen"),
-)
+# The figure columns of every table of groups: (header, Angka attribute, kind), from
+# ``lib.kolom`` (the XLSX has room for the long labels).
+KOLOM_ANGKA = tuple((k.label, k.kunci, k.format) for k in SPESIFIKASI_KOLOM)
 FORMAT = {"rp": FORMAT_RP, "persen": FORMAT_PERSEN, "poin": FORMAT_RP, "bilangan": FORMAT_BILANGAN}
 LEBAR = {"rp": 22, "persen": 12, "poin": 11, "bilangan": 10}
 
@@ -135,7 +126,7 @@ class _Lembar:
 
 def _kolom_angka() -> list[tuple[str, str, int]]:
     return [(label, jenis, LEBAR[jenis]) for label, _, jenis in KOLOM_ANGKA] + [
-        ("Kategori", "kategori", 15)]
+        (KATEGORI.label, "kategori", 15)]
 
 
 def _angka(a) -> list:
@@ -182,7 +173,7 @@ def _ringkasan(wb, paket: PaketRakor) -> None:
         lb.jenis = ["teks", jenis]
         lb.tulis([label, getattr(t, attr)])
     lb.jenis = ["teks", "kategori"]
-    lb.tulis(["Kategori", t.kategori.label if t.kategori else KOSONG])
+    lb.tulis([KATEGORI.label, t.kategori.label if t.kategori else KOSONG])
     if paket.cakupan is not None:
         lb.jenis = ["teks", "teks"]
         lb.tulis([f"Laporan {paket.cakupan.periode}", paket.cakupan.kalimat()])

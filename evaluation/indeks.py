@@ -19,11 +19,25 @@ from decimal import Decimal
 
 from django.core.exceptions import ImproperlyConfigured
 
+from lib.figures import NOL, SERATUS, hitung_persen
+from lib.figures_indeks import (  # noqa: F401 — re-exported for the index's callers
+    BATAS_KATEGORI_INDEKS,
+    DEVIASI_NOL,
+    DEVIASI_PENUH,
+    KURANG,
+    KategoriIndeks,
+    bagi_bobot,
+    deviasi_bulan,
+    deviasi_rata_rata,
+    kategori_indeks,
+    nilai_bagian,
+    nilai_deviasi,
+    nilai_fisik,
+    nilai_penyerapan,
+    peringkat_indeks,
+)
 from lib.periode import nama_bulan
 from lib.rupiah import angka, bulatkan, persen, rupiah
-
-NOL = Decimal(0)
-SERATUS = Decimal(100)
 
 KODE_KOMPONEN = ("penyerapan", "deviasi", "fisik", "ketepatan", "kualitas")
 NAMA_KOMPONEN = {
@@ -34,18 +48,6 @@ NAMA_KOMPONEN = {
     "kualitas": "Kualitas data laporan",
 }
 
-# Deviasi bulanan: full marks up to DEVIASI_PENUH percent on average, falling linearly to 0 at
-# DEVIASI_NOL percent (a month's deviation is counted at most 100%).
-DEVIASI_PENUH = Decimal(5)
-DEVIASI_NOL = Decimal(50)
-
-# IKPA's categories: (lower bound inclusive, name), highest first.
-BATAS_KATEGORI_INDEKS: tuple[tuple[Decimal, str], ...] = (
-    (Decimal(95), "Sangat Baik"),
-    (Decimal(89), "Baik"),
-    (Decimal(70), "Cukup"),
-)
-KURANG = "Kurang"
 JUMLAH_REWARD = 5
 JUMLAH_PUNISHMENT = 5
 
@@ -135,16 +137,6 @@ def bobot_dari_teks(teks: str | None, nama_variabel: str = "SIAP_BOBOT_INDEKS") 
     return Bobot(**nilai)
 
 
-def kategori_indeks(nilai: Decimal) -> str:
-    """≥ 95 Sangat Baik; 89–<95 Baik; 70–<89 Cukup; < 70 Kurang — on the score rounded half
-    up to two decimals (the score as shown)."""
-    tampil = bulatkan(nilai, 2)
-    for batas, nama in BATAS_KATEGORI_INDEKS:
-        if tampil >= batas:
-            return nama
-    return KURANG
-
-
 # --- inputs and components -------------------------------------------------------------------
 
 
@@ -181,7 +173,7 @@ class Komponen:
 class NilaiIndeks:
     opd_id: int
     nilai: Decimal
-    kategori: str
+    kategori: KategoriIndeks
     peringkat: int
     perubahan: Decimal | None  # vs the previous quarter's score; None for TW I / no score
     komponen: list[Komponen] = field(default_factory=list)
@@ -192,61 +184,6 @@ class NilaiIndeks:
 
 def _daftar_bulan(bulan: Iterable[int]) -> str:
     return ", ".join(nama_bulan(b) for b in bulan)
-
-
-def _rasio(pembilang: Decimal, penyebut: Decimal) -> Decimal:
-    return pembilang * SERATUS / penyebut
-
-
-def nilai_penyerapan(realisasi: Decimal, target: Decimal) -> Decimal | None:
-    """Capaian anggaran kas (realisasi / target anggaran kas × 100) capped at 100; None
-    without a target."""
-    if target <= 0:
-        return None
-    return min(max(_rasio(realisasi, target), NOL), SERATUS)
-
-
-def deviasi_bulan(anggaran_kas: Decimal, realisasi: Decimal) -> Decimal | None:
-    """|realisasi − anggaran kas| / anggaran kas × 100 of one month, at most 100; a month
-    with no anggaran kas counts 100 if money was spent anyway, and not at all otherwise."""
-    if anggaran_kas > 0:
-        return min(_rasio(abs(realisasi - anggaran_kas), anggaran_kas), SERATUS)
-    if realisasi != 0:
-        return SERATUS
-    return None
-
-
-def deviasi_rata_rata(bulanan: Iterable[tuple[Decimal, Decimal]]) -> Decimal | None:
-    """Mean of the months' deviasi (months that count); None when no month counts."""
-    nilai = [d for ak, r in bulanan if (d := deviasi_bulan(ak, r)) is not None]
-    if not nilai:
-        return None
-    return sum(nilai, NOL) / len(nilai)
-
-
-def nilai_deviasi(rata_rata: Decimal | None) -> Decimal | None:
-    """100 at ≤ 5% mean deviation, falling linearly to 0 at 50%."""
-    if rata_rata is None:
-        return None
-    if rata_rata <= DEVIASI_PENUH:
-        return SERATUS
-    if rata_rata >= DEVIASI_NOL:
-        return NOL
-    return SERATUS * (DEVIASI_NOL - rata_rata) / (DEVIASI_NOL - DEVIASI_PENUH)
-
-
-def nilai_fisik(fisik: Decimal | None, target_fisik: Decimal | None) -> Decimal | None:
-    """Realisasi fisik / target fisik × 100 capped at 100; None without a target."""
-    if target_fisik is None or target_fisik <= 0:
-        return None
-    return min(max(_rasio(fisik or NOL, target_fisik), NOL), SERATUS)
-
-
-def nilai_bagian(baik: int, semua: int) -> Decimal | None:
-    """``baik`` out of ``semua`` × 100; None when ``semua`` is 0."""
-    if semua <= 0:
-        return None
-    return _rasio(Decimal(baik), Decimal(semua))
 
 
 def _tidak_dihitung(alasan: str) -> str:
@@ -264,7 +201,7 @@ def nilai_komponen(d: DataIndeksOPD) -> list[tuple[str, Decimal | None, str]]:
     if v is None:
         teks = _tidak_dihitung(f"belum ada target anggaran kas {sd}")
     else:
-        capaian = _rasio(d.realisasi, d.target)
+        capaian = hitung_persen(d.realisasi, d.target)
         teks = (f"Realisasi {rupiah(d.realisasi)} dibanding target anggaran kas "
                 f"{rupiah(d.target)} {sd} = {persen(capaian)}. Nilai = capaian itu, "
                 f"paling tinggi 100.")
@@ -332,8 +269,7 @@ def hitung_nilai(d: DataIndeksOPD, bobot: Bobot) -> tuple[Decimal | None, list[K
     for kode, v, teks in mentah:
         b = bobot.untuk(kode)
         if dinilai and v is not None:
-            efektif = b * SERATUS / bobot_ada
-            kontribusi = v * b / bobot_ada
+            efektif, kontribusi = bagi_bobot(v, b, bobot_ada)
         else:
             efektif = kontribusi = NOL
         komponen.append(Komponen(kode, NAMA_KOMPONEN[kode], v, b, kontribusi, teks, efektif))
@@ -354,15 +290,12 @@ def susun_peringkat(
     posisi = {k: i for i, k in enumerate(urutan)}
     ada = [(k, v, kom) for k, (v, kom) in nilai.items() if v is not None]
     ada.sort(key=lambda x: (-bulatkan(x[1], 2), posisi.get(x[0], len(posisi)), str(x[0])))
+    rank = peringkat_indeks({k: v for k, v, _ in ada})
     hasil = []
-    rank, tampil_sebelumnya = 0, None
-    for no, (k, v, kom) in enumerate(ada, start=1):
-        tampil = bulatkan(v, 2)
-        if tampil != tampil_sebelumnya:
-            rank, tampil_sebelumnya = no, tampil
+    for k, v, kom in ada:
         lalu = sebelumnya.get(k)
         hasil.append(NilaiIndeks(
-            opd_id=k, nilai=v, kategori=kategori_indeks(v), peringkat=rank,
+            opd_id=k, nilai=v, kategori=kategori_indeks(v), peringkat=rank[k],
             perubahan=None if lalu is None else v - lalu, komponen=kom,
         ))
     return hasil

@@ -77,7 +77,7 @@ def bahan_rakor(
     ``total`` and ``dak_fisik`` are ``figures.Angka``; ``terbaik``/``terburuk`` are
     (nama OPD, Angka) best first / worst first; ``sebaran`` is ``figures.sebaran``'s counts;
     ``permasalahan`` is (kategori label, count of open obstacles), most first."""
-    from lib.figures import KelasSebaran  # figures imports nothing from here; keep it one-way
+    from lib.figures import KelasSebaran, hitung_porsi  # figures imports nothing from here; keep it one-way
 
     t = total
     paragraf = [kalimat_utama(
@@ -127,7 +127,7 @@ def bahan_rakor(
         nol = sebaran.get(KelasSebaran.NOL, 0)
         if jumlah:
             if nol:
-                porsi = persen(Decimal(nol * 100) / jumlah)
+                porsi = persen(hitung_porsi(nol, jumlah))
                 paragraf.append(
                     f"Dari {_bilangan(jumlah)} sub kegiatan berpagu, {_bilangan(nol)} sub "
                     f"kegiatan ({porsi}) belum "

@@ -23,11 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from lib.figures import hitung_persen, persen_dari_pecahan
 from lib.periode import NAMA_BULAN
 from lib.rupiah import angka, persen, rupiah
 
 NOL = Decimal(0)
-SERATUS = Decimal(100)
 
 # Early warning thresholds (configuration; the page states them).
 BATAS_PROYEKSI = Decimal(90)  # an OPD projected below this % of its pagu is at risk
@@ -123,7 +123,7 @@ def _bulan_itu(bulan: int) -> str:
 
 def teks_kali(nilai: Decimal) -> str:
     """A rate in words a reader does not misread: '4,30 kali' from 1 up, '66,67% dari' below."""
-    return f"{angka(nilai)} kali" if nilai >= 1 else f"{persen(nilai * SERATUS)} dari"
+    return f"{angka(nilai)} kali" if nilai >= 1 else f"{persen(persen_dari_pecahan(nilai))} dari"
 
 
 def pilih_laju(
@@ -162,10 +162,6 @@ def pilih_laju(
                 "sesuai anggaran kas")
 
 
-def _persen(x: Decimal, dari: Decimal) -> Decimal | None:
-    return x * SERATUS / dari if dari else None
-
-
 def proyeksikan(
     tahun: int,
     bulan: int,
@@ -191,12 +187,12 @@ def proyeksikan(
     elif sisa_bulan == 0:
         nilai = realisasi
         asumsi = (f"Tahun anggaran {tahun} telah berakhir: realisasi akhir tahun "
-                  f"{rupiah(realisasi)} ({persen(_persen(realisasi, pagu))} dari pagu).")
+                  f"{rupiah(realisasi)} ({persen(hitung_persen(realisasi, pagu))} dari pagu).")
     elif sisa_ak <= 0:
         nilai = realisasi
         asumsi = (f"Seluruh anggaran kas telah jatuh tempo s.d. {NAMA_BULAN[bulan - 1]}, "
                   f"sehingga tanpa tambahan rencana realisasi akhir tahun {rupiah(nilai)} "
-                  f"({persen(_persen(nilai, pagu))} dari pagu).")
+                  f"({persen(hitung_persen(nilai, pagu))} dari pagu).")
     else:
         dipakai = laju.nilai
         mentah = realisasi + sisa_ak * laju.nilai
@@ -204,9 +200,9 @@ def proyeksikan(
         nilai = max(min(mentah, pagu), realisasi)
         akhir = (f"realisasi akhir tahun mencapai pagu {rupiah(pagu)} (100,00%)"
                  if nilai == pagu else
-                 f"realisasi akhir tahun {rupiah(nilai)} ({persen(_persen(nilai, pagu))} dari pagu)")
+                 f"realisasi akhir tahun {rupiah(nilai)} ({persen(hitung_persen(nilai, pagu))} dari pagu)")
         asumsi = f"Bila realisasi {rentang_sisa(bulan)} {tahun} {laju.sebab}, {akhir}."
-    proyeksi_persen = _persen(nilai, pagu)
+    proyeksi_persen = hitung_persen(nilai, pagu)
     kebutuhan = max(pagu - realisasi, NOL) / sisa_bulan if sisa_bulan else NOL
 
     alasan = []

@@ -8,6 +8,8 @@ import io
 
 from lib.figures import Angka
 from lib.figures_kinerja import KelasFisik, sebaran_fisik, sebaran_fisik_per
+from lib.kolom import KATEGORI, KOLOM_TABEL
+from lib.kolom import KOLOM_ANGKA as SPESIFIKASI_KOLOM
 from lib.periode import akhir_bulan
 from lib.rupiah import angka, desimal, persen, rupiah
 from lib.sel import sel_aman
@@ -17,10 +19,8 @@ from .cakupan_data import ambil_cakupan
 from .narasi import kalimat_utama
 from .queries import HasilRekap
 
-KOLOM_ANGKA = (
-    "pagu", "target_anggaran_kas", "realisasi", "persen_realisasi", "persen_target",
-    "capaian_anggaran_kas", "deviasi", "deviasi_rp", "sisa_pagu", "fisik", "target_fisik",
-)
+# The figure fields, in the order of ``lib.kolom`` (the keys are the public field names).
+KOLOM_ANGKA = tuple(k.kunci for k in SPESIFIKASI_KOLOM)
 
 
 def _angka_dict(a: Angka) -> dict:
@@ -100,6 +100,9 @@ def _poin(nilai) -> str:
     return "–" if nilai is None else angka(nilai)
 
 
+_TULIS = {"rp": rupiah, "persen": persen, "poin": _poin}
+
+
 def rekap_teks(hasil: HasilRekap, cakupan: Cakupan | None = None) -> str:
     """A plain-text table for the terminal."""
     data, r = hasil.data, hasil.rekap
@@ -112,27 +115,19 @@ def rekap_teks(hasil: HasilRekap, cakupan: Cakupan | None = None) -> str:
         + (" Masa pelaporan bulan ini belum berakhir." if cakupan.berjalan else ""),
         "",
     ]
-    judul = ("No", "Perangkat Daerah", "Pagu", "Target AK", "Realisasi", "%Real", "%Target",
-             "Capaian", "Deviasi (poin)", "Kategori")
-    isi = []
-    for k in r.opd:
-        a = k.angka
-        isi.append((
-            str(k.peringkat or "–"), data.opd[k.kunci].nama[:45], rupiah(a.pagu),
-            rupiah(a.target_anggaran_kas), rupiah(a.realisasi), persen(a.persen_realisasi),
-            persen(a.persen_target), persen(a.capaian_anggaran_kas), _poin(a.deviasi),
-            a.kategori.label if a.kategori else "–",
-        ))
-    t = r.total
-    isi.append(("", "TOTAL PEMDA", rupiah(t.pagu), rupiah(t.target_anggaran_kas),
-                rupiah(t.realisasi), persen(t.persen_realisasi), persen(t.persen_target),
-                persen(t.capaian_anggaran_kas), _poin(t.deviasi),
-                t.kategori.label if t.kategori else "–"))
+    kolom = [k for k in KOLOM_TABEL if k.kunci != "fisik"]
+    judul = ("No", "Perangkat Daerah", *(k.label_pendek for k in kolom), KATEGORI.label_pendek)
+    def sel(a: Angka) -> list[str]:
+        return [_TULIS[k.format](getattr(a, k.kunci)) for k in kolom] + [
+            a.kategori.label if a.kategori else "–"]
+
+    isi = [(str(k.peringkat or "–"), data.opd[k.kunci].nama[:45], *sel(k.angka)) for k in r.opd]
+    isi.append(("", "TOTAL PEMDA", *sel(r.total)))
     lebar = [max(len(x[i]) for x in (judul, *isi)) for i in range(len(judul))]
 
     def fmt(row):
         return "  ".join(
-            c.ljust(lebar[i]) if i in (1, 9) else c.rjust(lebar[i]) for i, c in enumerate(row)
+            c.ljust(lebar[i]) if i in (1, len(judul) - 1) else c.rjust(lebar[i]) for i, c in enumerate(row)
         ).rstrip()
 
     baris.append(fmt(judul))

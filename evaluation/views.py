@@ -13,8 +13,8 @@ from django.utils.http import urlencode
 
 from accounts.akses import cakupan_opd
 from budget.models import RincianAnggaran, TahunAnggaran
-from lib.figures import Angka, Jumlah
-from lib.figures import angka as angka_dari_jumlah
+from lib.figures import gabungkan_angka
+from lib.kolom import KOLOM_TABEL
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
 
 from . import tembolok
@@ -128,18 +128,15 @@ def _urutkan(baris: list[BarisOPD], kunci: str, turun: bool) -> list[BarisOPD]:
     return sorted(ada, key=nilai, reverse=turun) + kosong
 
 
-# The OPD table's sortable headers, in display order: (key, label, CSS class).
+# The sort key (``?urut=``) of a figure column whose key in ``lib.kolom`` is longer.
+URUT_KOLOM = {"target_anggaran_kas": "target", "capaian_anggaran_kas": "capaian"}
+
+# The OPD table's sortable headers, in display order: (key, label, CSS class); the figure
+# columns are the Rakor table's (``lib.kolom``).
 JUDUL_OPD = (
     ("peringkat", "No.", "kolom-no"),
     ("opd", "Perangkat daerah", "kolom-nama"),
-    ("pagu", "Pagu (Rp)", "angka"),
-    ("target", "Target anggaran kas (Rp)", "angka"),
-    ("realisasi", "Realisasi (Rp)", "angka"),
-    ("persen_realisasi", "% Real.", "angka"),
-    ("persen_target", "% Target", "angka"),
-    ("capaian", "Capaian AK", "angka"),
-    ("deviasi", "Deviasi (poin)", "angka"),
-    ("fisik", "Fisik", "angka"),
+    *((URUT_KOLOM.get(k.kunci, k.kunci), k.label_pendek, "angka") for k in KOLOM_TABEL),
 )
 
 
@@ -257,18 +254,8 @@ def dasbor(request):
             if k.kunci in terlihat
         ],
     })
-    konteks["total_kecamatan"] = jumlah_baris(b.angka for b in konteks["kecamatan"])
+    konteks["total_kecamatan"] = gabungkan_angka(b.angka for b in konteks["kecamatan"])
     return isi.tampilkan(request, "evaluation/dasbor.html", konteks)
-
-
-def jumlah_baris(daftar) -> Angka:
-    """The figures of a set of rows together, from their Angka: the money sums exactly, the
-    fisik back as its pagu-weighted mean (fisik × pagu is the row's weight)."""
-    total = Jumlah()
-    for a in daftar:
-        total = total + Jumlah(a.pagu, a.target_anggaran_kas, a.realisasi,
-                               (a.fisik or 0) * a.pagu, (a.target_fisik or 0) * a.pagu)
-    return angka_dari_jumlah(total)
 
 
 def pintasan_triwulan(tahun: int, **tetap) -> list[dict]:

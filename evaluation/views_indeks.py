@@ -23,6 +23,7 @@ from .indeks import (
     JUMLAH_PUNISHMENT,
     JUMLAH_REWARD,
     KURANG,
+    KategoriIndeks,
     NilaiIndeks,
 )
 from .indeks_data import HasilIndeks, hitung_indeks
@@ -32,10 +33,10 @@ TEMPLATE = "evaluation/indeks.html"
 
 # The category tags reuse the colours of the capaian rating (siap.css ``.kat--*``).
 KELAS_KATEGORI = {
-    "Sangat Baik": "kat--sangat-tinggi",
-    "Baik": "kat--tinggi",
-    "Cukup": "kat--sedang",
-    KURANG: "kat--sangat-rendah",
+    KategoriIndeks.SANGAT_BAIK: "kat--sangat-tinggi",
+    KategoriIndeks.BAIK: "kat--tinggi",
+    KategoriIndeks.CUKUP: "kat--sedang",
+    KategoriIndeks.KURANG: "kat--sangat-rendah",
 }
 
 

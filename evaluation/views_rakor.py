@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.shortcuts import render
 
 from accounts.akses import opd_terlihat, saring_opd, terbatas
+from lib.figures import skala_batang
 from lib.periode import NAMA_BULAN, akhir_bulan
 
 from .baris import label_opd
@@ -42,7 +43,7 @@ def permasalahan(request):
     konteks.update({
         "daftar": daftar,
         "per_kategori": [{"label": lb, "jumlah": n,
-                          "skala": f"{n * 100 / terbanyak:.1f}" if terbanyak else "0"}
+                          "skala": skala_batang(n, terbanyak)}
                          for lb, n in kategori],
         "per_opd": opd,
         "terbatas": terbatas(request.user),

@@ -12,54 +12,30 @@ A percentage whose denominator is zero is ``None`` ("tidak dapat dihitung"), nev
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-NOL = Decimal(0)
-SERATUS = Decimal(100)
-
-
-class Kategori(enum.StrEnum):
-    """Interval scale of Permendagri 86/2017, applied to capaian anggaran kas."""
-
-    SANGAT_TINGGI = "sangat_tinggi"
-    TINGGI = "tinggi"
-    SEDANG = "sedang"
-    RENDAH = "rendah"
-    SANGAT_RENDAH = "sangat_rendah"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").title()
-
-
-# (lower bound inclusive, category), highest first.
-BATAS_KATEGORI: tuple[tuple[Decimal, Kategori], ...] = (
-    (Decimal(91), Kategori.SANGAT_TINGGI),
-    (Decimal(76), Kategori.TINGGI),
-    (Decimal(66), Kategori.SEDANG),
-    (Decimal(51), Kategori.RENDAH),
+from .figures_skala import (  # noqa: F401 — re-exported: lib.figures is the figures' door
+    BATAS_KATEGORI,
+    BATAS_SEBARAN,
+    NOL,
+    SERATUS,
+    Kategori,
+    KelasSebaran,
+    batasi_persen,
+    hitung_persen,
+    hitung_porsi,
+    jelaskan_kategori,
+    kategori,
+    kelas_sebaran,
+    persen,
+    persen_dari_pecahan,
+    sebaran,
+    sebaran_bulat,
+    skala_batang,
+    sql_kelas_sebaran,
 )
-
-
-def kategori(capaian: Decimal | None) -> Kategori | None:
-    """≥ 91 Sangat Tinggi; 76 ≤ x < 91 Tinggi; 66 ≤ x < 76 Sedang; 51 ≤ x < 66 Rendah;
-    < 51 Sangat Rendah. ``None`` when capaian cannot be computed."""
-    if capaian is None:
-        return None
-    for batas, kat in BATAS_KATEGORI:
-        if capaian >= batas:
-            return kat
-    return Kategori.SANGAT_RENDAH
-
-
-def persen(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
-    """pembilang / penyebut × 100 with full precision; None when penyebut is zero."""
-    if penyebut == 0:
-        return None
-    return pembilang * SERATUS / penyebut
 
 
 @dataclass(frozen=True)
@@ -125,6 +101,19 @@ def angka(j: Jumlah) -> Angka:
     )
 
 
+def jumlah_dari_angka(a: Angka) -> Jumlah:
+    """The additive sums behind an ``Angka`` (its fisik × pagu is the fisik weight), so that
+    figures of groups already computed can be added together exactly."""
+    return Jumlah(a.pagu, a.target_anggaran_kas, a.realisasi,
+                  (a.fisik or NOL) * a.pagu, (a.target_fisik or NOL) * a.pagu)
+
+
+def gabungkan_angka(daftar: Iterable[Angka]) -> Angka:
+    """The figures of a set of groups together, from their ``Angka``: the money sums exactly,
+    the fisik back as its pagu-weighted mean."""
+    return angka(sum((jumlah_dari_angka(a) for a in daftar), Jumlah()))
+
+
 @dataclass(frozen=True)
 class Baris:
     """One budget line at a cut-off: the plain input of ``rekap()``.
@@ -172,72 +161,6 @@ def peringkat(capaian: dict[Hashable, Decimal | None]) -> dict[Hashable, int | N
             sebelumnya = nilai
         hasil[k] = rank
     return hasil
-
-
-class KelasSebaran(enum.Enum):
-    NOL = "0%"
-    SAMPAI_50 = ">0–50%"
-    SAMPAI_75 = ">50–75%"
-    DI_BAWAH_100 = ">75–<100%"
-    PENUH = "100%"
-
-    @property
-    def label(self) -> str:
-        return self.value
-
-
-def kelas_sebaran(persen_realisasi: Decimal) -> KelasSebaran:
-    if persen_realisasi <= 0:
-        return KelasSebaran.NOL
-    if persen_realisasi <= 50:
-        return KelasSebaran.SAMPAI_50
-    if persen_realisasi <= 75:
-        return KelasSebaran.SAMPAI_75
-    if persen_realisasi < 100:
-        return KelasSebaran.DI_BAWAH_100
-    return KelasSebaran.PENUH
-
-
-def sebaran(per_sub_kegiatan: Iterable[Angka]) -> dict[KelasSebaran, int]:
-    """Count sub kegiatan by persen realisasi; those with no pagu are not counted."""
-    hasil = {k: 0 for k in KelasSebaran}
-    for a in per_sub_kegiatan:
-        if a.persen_realisasi is not None:
-            hasil[kelas_sebaran(a.persen_realisasi)] += 1
-    return hasil
-
-
-def sebaran_bulat(realisasi_pagu: Iterable[tuple[int, int]]) -> dict[KelasSebaran, int]:
-    """``sebaran`` from (realisasi, pagu) pairs of whole numbers in one unit (e.g. sen),
-    without building an ``Angka`` per sub kegiatan: the class bounds are compared as
-    integers (100 × realisasi against 50 × pagu, ...), which is exact. ``persen`` divides
-    to 28 digits, and 100 × r / p lies at least 1 / p away from a bound it does not equal,
-    so the two agree for any pagu below 10^25 units; a negative pagu (never stored) takes
-    the ``Decimal`` path."""
-    nol = sampai_50 = sampai_75 = di_bawah_100 = penuh = 0
-    for r, p in realisasi_pagu:
-        if p > 0:
-            r100 = r * 100
-            if r <= 0:
-                nol += 1
-            elif r100 <= 50 * p:
-                sampai_50 += 1
-            elif r100 <= 75 * p:
-                sampai_75 += 1
-            elif r100 < 100 * p:
-                di_bawah_100 += 1
-            else:
-                penuh += 1
-        elif p < 0:
-            kelas = kelas_sebaran(persen(Decimal(r), Decimal(p)))
-            nol += kelas is KelasSebaran.NOL
-            sampai_50 += kelas is KelasSebaran.SAMPAI_50
-            sampai_75 += kelas is KelasSebaran.SAMPAI_75
-            di_bawah_100 += kelas is KelasSebaran.DI_BAWAH_100
-            penuh += kelas is KelasSebaran.PENUH
-    return {KelasSebaran.NOL: nol, KelasSebaran.SAMPAI_50: sampai_50,
-            KelasSebaran.SAMPAI_75: sampai_75, KelasSebaran.DI_BAWAH_100: di_bawah_100,
-            KelasSebaran.PENUH: penuh}
 
 
 @dataclass(frozen=True)

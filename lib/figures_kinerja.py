@@ -16,7 +16,15 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .figures import NOL, SERATUS, Angka, Jumlah, Kategori, kategori, persen
+from .figures import (
+    NOL,
+    SERATUS,
+    Angka,
+    Kategori,
+    jumlah_dari_angka,  # noqa: F401 — re-exported (it moved to lib.figures)
+    kategori,
+    persen,
+)
 
 # A quarter's realisasi above 150% of its target needs a written explanation.
 BATAS_WAJAR = Decimal(150)
@@ -168,13 +176,6 @@ def jumlah_tertimbang(baris: Iterable[Tertimbang]) -> dict[str, Decimal | None]:
         nilai = [getattr(b, kolom) for b in baris if getattr(b, kolom) is not None]
         hasil[kolom] = sum(nilai, NOL) if nilai else None
     return hasil
-
-
-def jumlah_dari_angka(a: Angka) -> Jumlah:
-    """The additive sums behind an ``Angka`` (its fisik × pagu is the fisik weight), so that
-    figures of groups already computed can be added together exactly."""
-    return Jumlah(a.pagu, a.target_anggaran_kas, a.realisasi,
-                  (a.fisik or NOL) * a.pagu, (a.target_fisik or NOL) * a.pagu)
 
 
 # --- sebaran fisik -------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from lib.angka import AngkaTidakValid, baca_angka
+from lib.figures import persen_dari_pecahan
 from lib.periode import nama_bulan
 from lib.rupiah import angka
 
@@ -203,7 +204,7 @@ def _baca_fisik(baris, isi, hasil: IsianLembar) -> None:
         format_sel = b.format[ISIAN_FISIK - 1] if len(b.format) >= ISIAN_FISIK else ""
         if isinstance(v, int | float) and not isinstance(v, bool) and "%" in (format_sel or ""):
             # "45%" typed into the cell: Excel stores 0.45 in a percent-formatted cell
-            v = Decimal(repr(v)) * 100
+            v = persen_dari_pecahan(Decimal(repr(v)))
         if not kode and v in (None, ""):
             continue
         sid = subs.get(kode)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from budget.models import PerangkatDaerah, RincianAnggaran
+from lib.figures import hitung_porsi
 from lib.periode import hari_terlambat
 
 from .models import LaporanBulanan, PeriodePelaporan, StatusLaporan
@@ -85,11 +86,11 @@ class Tingkat:
 
     @property
     def persen_diterima(self) -> Decimal | None:
-        return Decimal(self.diterima * 100) / self.diharapkan if self.diharapkan else None
+        return hitung_porsi(self.diterima, self.diharapkan)
 
     @property
     def persen_tepat_waktu(self) -> Decimal | None:
-        return Decimal(self.tepat_waktu * 100) / self.diharapkan if self.diharapkan else None
+        return hitung_porsi(self.tepat_waktu, self.diharapkan)
 
 
 @dataclass

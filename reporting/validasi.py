@@ -15,12 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from lib import figures
 from lib.rupiah import persen, rupiah
 
 NOL = Decimal(0)
 AMBANG_AK = Decimal("1.10")  # realisasi above anggaran kas by more than 10%
 AMBANG_SELISIH_FISIK = Decimal(25)  # points between fisik and keuangan
-AMBANG_SANGAT_RENDAH = Decimal(51)
 
 
 class Tingkat(enum.StrEnum):
@@ -127,7 +127,7 @@ def periksa_sub(s: SubLaporan, baris: list[BarisLaporan], bulan: int) -> list[Pe
     ak = sum((b.ak_kumulatif for b in baris), NOL)
     kumulatif = sum((b.kumulatif for b in baris), NOL)
     if s.fisik is not None and pagu > 0:
-        keuangan = kumulatif * 100 / pagu
+        keuangan = figures.hitung_persen(kumulatif, pagu)
         if abs(s.fisik - keuangan) > AMBANG_SELISIH_FISIK:
             hasil.append(_peringatan(
                 f"selisih_fisik:{s.sub_kegiatan_id}",
@@ -135,6 +135,7 @@ def periksa_sub(s: SubLaporan, baris: list[BarisLaporan], bulan: int) -> list[Pe
                 f"{persen(keuangan)} berselisih lebih dari 25 poin.",
                 sub_kegiatan_id=s.sub_kegiatan_id,
             ))
+    capaian = figures.hitung_persen(kumulatif, ak)  # None without anggaran kas
     if bulan > 3 and ak > 0 and kumulatif == 0:
         hasil.append(_peringatan(
             f"tanpa_realisasi:{s.sub_kegiatan_id}",
@@ -142,10 +143,11 @@ def periksa_sub(s: SubLaporan, baris: list[BarisLaporan], bulan: int) -> list[Pe
             f"kumulatif {rupiah(ak)}.",
             sub_kegiatan_id=s.sub_kegiatan_id,
         ))
-    elif ak > 0 and kumulatif * 100 / ak < AMBANG_SANGAT_RENDAH and not s.ada_permasalahan_terbuka:
+    elif ak > 0 and figures.kategori(capaian) is figures.Kategori.SANGAT_RENDAH \
+            and not s.ada_permasalahan_terbuka:
         hasil.append(_peringatan(
             f"sangat_rendah:{s.sub_kegiatan_id}",
-            f"{s.label}: capaian anggaran kas {persen(kumulatif * 100 / ak)} (Sangat Rendah) "
+            f"{s.label}: capaian anggaran kas {persen(capaian)} (Sangat Rendah) "
             f"tanpa permasalahan terbuka; catat permasalahan dan tindak lanjutnya.",
             sub_kegiatan_id=s.sub_kegiatan_id,
         ))

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils.functional import cached_property
 
+from lib.figures import persen
 from lib.periode import nama_bulan
 from lib.rupiah import angka, desimal
 
@@ -21,13 +22,10 @@ from ..validasi import Pesan, Tingkat
 NOL = Decimal(0)
 
 
-def _persen(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
-    return pembilang * 100 / penyebut if penyebut else None
-
-
 @dataclass
-class Jumlah:
-    """Sums of a group of lines, with the percentages the grid shows."""
+class JumlahGrid:
+    """Sums of a group of lines as the grid shows them (this month's input beside the months
+    before); the percentages are the Rakor's own (``lib.figures.persen``)."""
 
     pagu: Decimal = NOL
     ak_bulan_ini: Decimal = NOL
@@ -41,11 +39,11 @@ class Jumlah:
 
     @property
     def persen_pagu(self) -> Decimal | None:
-        return _persen(self.kumulatif, self.pagu)
+        return persen(self.kumulatif, self.pagu)
 
     @property
     def capaian(self) -> Decimal | None:
-        return _persen(self.kumulatif, self.ak_kumulatif)
+        return persen(self.kumulatif, self.ak_kumulatif)
 
     def tambah(self, b: BarisIsi, bulan_ini: Decimal) -> None:
         self.pagu += b.pagu
@@ -76,7 +74,7 @@ def _bentrok(b: IsianBentrok | None, saya) -> Bentrok | None:
 class BarisTampil:
     b: BarisIsi
     teks: str  # the input's value: what was typed, else what is stored
-    jumlah: Jumlah
+    jumlah: JumlahGrid
     salah: bool = False  # typed value unreadable or refused
     pesan: list[Pesan] = field(default_factory=list)
     bentrok: Bentrok | None = None  # changed here and elsewhere: the user chooses
@@ -110,7 +108,7 @@ class SubTampil:
     program_baru: bool
     kegiatan_baru: bool
     baris: list[BarisTampil]
-    jumlah: Jumlah
+    jumlah: JumlahGrid
     teks_fisik: str
     salah: bool = False
     pesan: list[Pesan] = field(default_factory=list)
@@ -145,7 +143,7 @@ def _di_tempat(pesan: list[Pesan], label: str) -> list[Pesan]:
 
 def grid(isi: IsiLaporan, isian: IsianLaporan | None, pesan: list[Pesan],
          bentrok: list[IsianBentrok] = (), kosong: list[Pesan] = (), saya=None
-         ) -> tuple[list[SubTampil], Jumlah]:
+         ) -> tuple[list[SubTampil], JumlahGrid]:
     per_baris: dict[int, list[Pesan]] = {}
     per_sub: dict[int, list[Pesan]] = {}
     for p in pesan:
@@ -158,17 +156,17 @@ def grid(isi: IsiLaporan, isian: IsianLaporan | None, pesan: list[Pesan],
     kosong_f = {p.sub_kegiatan_id for p in kosong if p.sub_kegiatan_id is not None}
     salah_r = {s.id for s in isian.salah if s.kolom == "r"} if isian else set()
     salah_f = {s.id for s in isian.salah if s.kolom == "f"} if isian else set()
-    total, hasil = Jumlah(), []
+    total, hasil = JumlahGrid(), []
     program = kegiatan = None
     for s in isi.sub:
-        jumlah, baris = Jumlah(), []
+        jumlah, baris = JumlahGrid(), []
         for b in s.baris:
             if isian and b.rincian_id in isian.teks_realisasi:
                 teks = isian.teks_realisasi[b.rincian_id]
                 nilai = isian.realisasi.get(b.rincian_id) or NOL
             else:
                 teks, nilai = _teks(b.realisasi), b.realisasi or NOL
-            j = Jumlah()
+            j = JumlahGrid()
             j.tambah(b, nilai)
             jumlah.tambah(b, nilai)
             total.tambah(b, nilai)

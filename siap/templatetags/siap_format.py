@@ -9,8 +9,9 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 
+from lib import kolom as _kolom
 from lib import rupiah as _rp
-from lib.figures import Kategori
+from lib.figures import Kategori, batasi_persen, jelaskan_kategori
 from lib.periode import nama_bulan as _nama_bulan
 
 register = template.Library()
@@ -81,7 +82,7 @@ def skala_persen(value: Decimal | None) -> str:
         return "0"
     if not isinstance(value, Decimal):
         raise TypeError(f"skala_persen membutuhkan Decimal, bukan {type(value).__name__}")
-    return _rp.desimal(min(max(value, Decimal(0)), Decimal(100)))
+    return _rp.desimal(batasi_persen(value))
 
 
 BATAS_PERSEN_RINGKAS = Decimal("999.99")
@@ -125,3 +126,23 @@ def status_untuk(cakupan, opd_id):
 def status_laporan(status):
     """The badge of an OPD's report status (``evaluation.cakupan.StatusLaporanOPD``)."""
     return {"s": status}
+
+
+@register.simple_tag
+def kolom_tabel() -> tuple:
+    """``{% kolom_tabel as kolom %}``: the figure columns of a Rakor table (``lib.kolom``), in
+    order; ``{{ k.label_pendek }}`` is the header."""
+    return _kolom.KOLOM_TABEL
+
+
+@register.simple_tag
+def judul_kolom(kunci: str) -> str:
+    """``{% judul_kolom "capaian_anggaran_kas" %}`` -> ``Capaian AK``: a header from
+    ``lib.kolom`` for a table that shows only some of the columns."""
+    return _kolom.kolom(kunci).label_pendek
+
+
+@register.simple_tag
+def keterangan_kategori() -> str:
+    """The capaian scale in words, from ``lib.figures.BATAS_KATEGORI`` (escaped as text)."""
+    return jelaskan_kategori()
