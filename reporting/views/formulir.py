@@ -31,7 +31,7 @@ from ..forms import (
 )
 from ..gabung import Kunci, Nilai
 from ..isi import muat_isi
-from ..models import LaporanBulanan, PenjelasanPeringatan, PeriodePelaporan, Permasalahan
+from ..models import LaporanBulanan, PenjelasanPeringatan, Permasalahan
 from ..salah_baca import pesan_salah_baca
 from ..services import IsianBentrok, KonflikIsian, KonflikRevisi, LaporanDitolak
 from ..validasi import Pesan, Tingkat, galat, periksa, periksa_lengkap
