@@ -6,9 +6,12 @@ from disk and no URL is fetched, so the PDF is built offline with the system fon
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from django.template.loader import render_to_string
+
+from lib import tembolok
 
 from .paket import PaketRakor
 
@@ -36,8 +39,14 @@ def pdf_rakor(paket: PaketRakor) -> bytes:
             "PDF tidak dapat dibuat: pustaka WeasyPrint atau pustaka sistemnya (Pango, mis. paket "
             f"Debian libpango-1.0-0 dan libpangoft2-1.0-0) belum terpasang. Rincian: {exc}"
         ) from exc
-    css = weasyprint.CSS(string=CSS.read_text(encoding="utf-8"))
-    dokumen = weasyprint.HTML(
-        string=html_rakor(paket), base_url=str(CSS.parent), url_fetcher=_tolak_url
-    )
-    return dokumen.write_pdf(stylesheets=[css])
+    html, gaya = html_rakor(paket), CSS.read_text(encoding="utf-8")
+
+    def tulis() -> bytes:
+        dokumen = weasyprint.HTML(string=html, base_url=str(CSS.parent), url_fetcher=_tolak_url)
+        return dokumen.write_pdf(stylesheets=[weasyprint.CSS(string=gaya)])
+
+    # The layout takes seconds; the same html and stylesheet always give the same PDF — so it
+    # is kept under the hash of what it is made from (a write, a new day's date or another
+    # period change the html, hence the key), for every worker and background job.
+    sidik = hashlib.sha256(f"{weasyprint.__version__}\0{gaya}\0{html}".encode()).hexdigest()
+    return tembolok.menurut_isi(("pdf-rakor", sidik), tulis)

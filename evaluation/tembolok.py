@@ -59,3 +59,23 @@ def dasbor(request, konteks: dict, tahun: int, bulan: int, sekarang, batas):
     return isi, isi.tampilkan(request, "evaluation/dasbor.html", {
         **konteks, "tahun": tahun, "bulan": bulan,
         "batas": tanggal_panjang(akhir_bulan(tahun, bulan))})
+
+
+def angka_periode(request, tahun: int, bulan: int, sekarang, batas) -> tuple:
+    """The figures of one period every OPD page reads its slice of — the rekap, the index
+    and the projection of every OPD ``(hasil, indeks, proyeksi)`` — computed once per data
+    version and state of the deadlines in this process, so the first view of each OPD's page
+    costs only its own Kurva S and rendering. Independent of the viewer (the page checks the
+    viewer's right to the OPD before reading it); kept in memory only (not pickled), and read
+    only: no caller writes to it."""
+    from .indeks_data import hitung_indeks
+    from .proyeksi_data import hitung_proyeksi
+    from .queries import hitung_rekap
+
+    def hitung():
+        hasil = hitung_rekap(tahun, bulan)
+        return (hasil, hitung_indeks(tahun, bulan, sekarang=sekarang, hasil_rekap=hasil),
+                hitung_proyeksi(tahun, bulan, hasil_rekap=hasil))
+
+    return tembolok.ambil(("angka-periode", tahun, bulan, kunci_waktu(tahun, bulan, sekarang, batas)),
+                          hitung, versi=versi_awal(request))

@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 
 from accounts.akses import cakupan_opd
 from budget.models import RincianAnggaran, TahunAnggaran
+from lib import tembolok as tembolok_proses
 from lib.figures import gabungkan_angka
 from lib.kolom import KOLOM_TABEL
 from lib.periode import NAMA_BULAN, TRIWULAN_ROMAWI, akhir_bulan, tanggal_panjang
@@ -172,7 +173,9 @@ def _tahun_tersedia() -> list[int]:
 @login_required
 def dasbor(request):
     tembolok.versi_awal(request)  # before any data is read (evaluation/tembolok.py)
-    tahun_tersedia = _tahun_tersedia()
+    # Kept per data version (evaluation/tembolok.py): the token is read here if not before.
+    versi = tembolok.versi_awal(request)
+    tahun_tersedia = tembolok_proses.ambil(("tahun-tersedia",), _tahun_tersedia, versi=versi)
     konteks = {"tahun_tersedia": tahun_tersedia, "nama_bulan": list(enumerate(NAMA_BULAN, 1))}
     if not tahun_tersedia:
         konteks["pesan"] = (
@@ -290,7 +293,9 @@ def periode_halaman(request, template: str, *, cakupan: bool = True,
     context carries the month's coverage (``cakupan``) and, while the month is still being
     reported, the notice (``masa_lapor``) — unless ``cakupan=False`` (a page without figures,
     or one that fetches the coverage itself)."""
-    tahun_tersedia = _tahun_tersedia()
+    # Kept per data version (evaluation/tembolok.py): the token is read here if not before.
+    versi = tembolok.versi_awal(request)
+    tahun_tersedia = tembolok_proses.ambil(("tahun-tersedia",), _tahun_tersedia, versi=versi)
     konteks = {"tahun_tersedia": tahun_tersedia, "nama_bulan": list(enumerate(NAMA_BULAN, 1)),
                "periode": "", **tambahan}
     if not tahun_tersedia:
@@ -304,8 +309,10 @@ def periode_halaman(request, template: str, *, cakupan: bool = True,
         konteks["pesan"] = str(exc)
         return konteks, None, None, render(request, template, konteks, status=exc.status)
     if cakupan:
-        konteks.update(konteks_cakupan(ambil_cakupan(tahun, bulan, sekarang, batas),
-                                       sekarang, batas))
+        c = tembolok_proses.ambil(
+            ("cakupan", tahun, bulan, tembolok.kunci_waktu(tahun, bulan, sekarang, batas)),
+            lambda: ambil_cakupan(tahun, bulan, sekarang, batas), versi=versi)
+        konteks.update(konteks_cakupan(c, sekarang, batas))
     konteks.update({
         "tahun": tahun,
         "bulan": bulan,

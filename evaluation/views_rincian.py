@@ -15,8 +15,7 @@ from reporting.models import Permasalahan
 from . import tembolok
 from .cakupan_data import peta_batas
 from .grafik import grafik_kurva
-from .indeks_data import hitung_indeks
-from .proyeksi_data import hitung_proyeksi, proyeksi_opd
+from .proyeksi_data import proyeksi_opd
 from .queries import hitung_rekap
 from .rincian import baris_anggaran, jumlah_sub, seri_kurva, sub_kegiatan_opd
 from .views import periode_halaman
@@ -35,7 +34,7 @@ def opd(request, opd_id: int):
                           bulan, tembolok.kunci_waktu(tahun, bulan, sekarang, batas))
     if isi.ada:
         return isi.tampilkan(request, "evaluation/opd.html", konteks)
-    hasil = hitung_rekap(tahun, bulan)
+    hasil, indeks, proyeksi = tembolok.angka_periode(request, tahun, bulan, sekarang, batas)
     kelompok = hasil.rekap.untuk_opd(o.pk)
     seri = seri_kurva(tahun, bulan, opd_id=o.pk, versi=hasil.data.versi)
     program = sub_kegiatan_opd(hasil, o.pk)
@@ -48,8 +47,8 @@ def opd(request, opd_id: int):
         "jumlah_sub_kegiatan": sum(len(k.sub) for p in program for k in p.kegiatan),
         "kurva": grafik_kurva(seri, o.nama, konteks["batas"], "kurva-opd"),
     })
-    konteks.update(konteks_indeks_opd(hitung_indeks(tahun, bulan, hasil_rekap=hasil), o.pk))
-    konteks["proyeksi"] = proyeksi_opd(hitung_proyeksi(tahun, bulan, hasil_rekap=hasil), o.pk)
+    konteks.update(konteks_indeks_opd(indeks, o.pk))
+    konteks["proyeksi"] = proyeksi_opd(proyeksi, o.pk)
     return isi.tampilkan(request, "evaluation/opd.html", konteks)
 
 

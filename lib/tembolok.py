@@ -111,6 +111,27 @@ def simpan(kunci: Hashable, versi: int, nilai, *, bersama: bool = False) -> None
         tembolok_bersama.set(_kunci_bersama(versi, kunci), nilai)
 
 
+def menurut_isi(kunci: Hashable, hitung: Callable[[], T]) -> T:
+    """A value that depends on nothing but ``kunci`` — e.g. a hash of the whole input it is
+    made from, as the Rakor PDF from its html — so it holds whatever the data token: kept in
+    this process's memory and in the cache shared by the workers (the value must pickle)."""
+    if not aktif:
+        return hitung()
+    lengkap = ("isi", kunci)
+    with _kunci:
+        if lengkap in _isi:
+            _isi.move_to_end(lengkap)
+            return _isi[lengkap]
+    bersama = _bersama()
+    nilai = bersama.get(_kunci_bersama(0, lengkap)) if bersama is not None else None
+    if nilai is None:
+        nilai = hitung()
+        if bersama is not None:
+            bersama.set(_kunci_bersama(0, lengkap), nilai)
+    _simpan_lokal(lengkap, nilai)
+    return nilai
+
+
 def kosongkan() -> None:
     """Forget everything (tests)."""
     with _kunci:

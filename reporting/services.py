@@ -112,15 +112,34 @@ def batas_waktu(laporan_or_periode_tahun: int, bulan: int,
                        timezone.get_default_timezone())
 
 
-def laporan_untuk(opd, tahun: int, bulan: int) -> LaporanBulanan:
-    ta = TahunAnggaran.objects.get(tahun=tahun)
-    return LaporanBulanan.objects.get_or_create(tahun=ta, opd=opd, bulan=bulan)[0]
+def laporan_untuk(opd, tahun: int, bulan: int, *, ta: TahunAnggaran | None = None) -> LaporanBulanan:
+    """The report of ``opd`` for the month, created when missing (``ta``: the year, if read)."""
+    if ta is None:
+        ta = TahunAnggaran.objects.get(tahun=tahun)
+    lap = LaporanBulanan.objects.get_or_create(tahun=ta, opd=opd, bulan=bulan)[0]
+    lap.tahun, lap.opd = ta, opd
+    return lap
 
 
-def pesan_periode(laporan: LaporanBulanan, sekarang: datetime.datetime) -> list[Pesan]:
+def periode_laporan(laporan: LaporanBulanan) -> PeriodePelaporan | None:
+    """The reporting period of ``laporan`` (its deadline, its lock), read once per instance:
+    for the pages that ask several times while building one answer."""
+    if not hasattr(laporan, "_siap_periode"):
+        laporan._siap_periode = PeriodePelaporan.objects.filter(
+            tahun_id=laporan.tahun_id, bulan=laporan.bulan).first()
+    return laporan._siap_periode
+
+
+_CARI = object()
+
+
+def pesan_periode(laporan: LaporanBulanan, sekarang: datetime.datetime,
+                  periode=_CARI) -> list[Pesan]:
+    """Why the month cannot be filled now; ``periode``: the row, when already read."""
     tahun, bulan = laporan.tahun.tahun, laporan.bulan
     lokal = timezone.localtime(sekarang)
-    periode = PeriodePelaporan.objects.filter(tahun_id=laporan.tahun_id, bulan=bulan).first()
+    if periode is _CARI:
+        periode = PeriodePelaporan.objects.filter(tahun_id=laporan.tahun_id, bulan=bulan).first()
     return periksa_periode(
         f"{nama_bulan(bulan)} {tahun}",
         terkunci=bool(periode and periode.dikunci),

@@ -14,7 +14,7 @@ from accounts.akses import boleh_mengisi
 from lib import tembolok, versi_data
 
 from . import services, tertunda
-from .models import LaporanBulanan, PeriodePelaporan
+from .models import LaporanBulanan
 
 PENANDA = {
     "csrf_token": ("siap-tembolok-csrf-3f9a0c7e", get_token),
@@ -35,11 +35,11 @@ def bagian_formulir(request, lap: LaporanBulanan) -> tembolok.Bagian | None:
     if lap.pk is None or request.GET:
         return None
     user, sekarang = request.user, timezone.now()
-    periode = PeriodePelaporan.objects.filter(tahun_id=lap.tahun_id, bulan=lap.bulan).first()
+    periode = services.periode_laporan(lap)
     batas = services.batas_waktu(lap.tahun.tahun, lap.bulan, periode)
     kunci = ("formulir", request.path, lap.pk, boleh_mengisi(user),
              bool(getattr(user, "lihat_semua_opd", False)), sekarang > batas,
-             tuple(p.kode for p in services.pesan_periode(lap, sekarang)))
+             tuple(p.kode for p in services.pesan_periode(lap, sekarang, periode)))
     return tembolok.bagian(kunci, "reporting/_formulir_isi.html", "isi_formulir",
                            versi=versi_awal(request), tambahan=("dapat_mengisi",),
                            penanda=PENANDA)

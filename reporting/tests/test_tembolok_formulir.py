@@ -64,3 +64,20 @@ def test_the_form_is_recomputed_after_a_write_and_fills_in_each_users_tokens(din
     pengisi = lambda h: re.search(r'name="pengisi" value="([^"]*)"', h).group(1)  # noqa: E731
     assert pengisi(html_b) != pengisi(ketiga)
     assert not any(p in html_b for p, _ in PENANDA.values())
+
+
+def test_a_kept_form_costs_a_constant_number_of_queries(dinkes, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(_operator("op", dinkes))
+    url = reverse("reporting:formulir", args=[dinkes.pk, 2025, 4])
+    for _ in range(2):  # the first visit creates the report: a new data token
+        assert client.get(url).status_code == 200
+    jumlah = []
+    for _ in range(3):
+        with CaptureQueriesContext(connection) as q:
+            assert client.get(url).status_code == 200
+        jumlah.append(len(q))
+    # session, user, data token, OPD, year, report, period, pemda, session save (3)
+    assert jumlah[0] == jumlah[1] == jumlah[2] <= 11

@@ -31,7 +31,7 @@ from ..forms import (
 )
 from ..gabung import Kunci, Nilai
 from ..isi import muat_isi
-from ..models import LaporanBulanan, PenjelasanPeringatan, PeriodePelaporan, Permasalahan
+from ..models import LaporanBulanan, PenjelasanPeringatan, Permasalahan
 from ..salah_baca import pesan_salah_baca
 from ..services import IsianBentrok, KonflikIsian, KonflikRevisi, LaporanDitolak
 from ..validasi import Pesan, Tingkat, galat, periksa, periksa_lengkap
@@ -48,7 +48,7 @@ def laporan_formulir(opd, tahun: int, bulan: int) -> LaporanBulanan:
     sekarang = timezone.localtime()
     if (sekarang.year, sekarang.month) < (tahun, bulan):
         return LaporanBulanan(tahun=ta, opd=opd, bulan=bulan)
-    return services.laporan_untuk(opd, tahun, bulan)
+    return services.laporan_untuk(opd, tahun, bulan, ta=ta)
 
 
 def url_formulir(lap: LaporanBulanan) -> str:
@@ -82,9 +82,9 @@ def tampilkan_formulir(request, lap: LaporanBulanan, *, isian: IsianLaporan | No
     them (kept across a refused save); by default what is stored now."""
     isi = muat_isi(lap)
     sekarang = timezone.now()
-    periode = PeriodePelaporan.objects.filter(tahun_id=lap.tahun_id, bulan=lap.bulan).first()
+    periode = services.periode_laporan(lap)
     batas = services.batas_waktu(lap.tahun.tahun, lap.bulan, periode)
-    pesan_periode = services.pesan_periode(lap, sekarang)
+    pesan_periode = services.pesan_periode(lap, sekarang, periode)
     # Checked against what the user typed (kept on the page), else against what is stored.
     untuk_validasi = isi.untuk_validasi(isian.realisasi if isian else None,
                                         isian.fisik if isian else None)
