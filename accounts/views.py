@@ -43,9 +43,11 @@ class GantiKataSandiView(auth_views.PasswordChangeView):
 @login_required
 @require_GET
 def sesi(request):
-    """Renews the session (every request does: SESSION_SAVE_EVERY_REQUEST) and says how long
-    it now lasts; the report form's script (siap/sesi.js) asks while the user types, so only
-    a user really idle is signed out. An ended session is a redirect to the login page."""
+    """Renews the session now (other requests renew it at most once a minute:
+    siap.middleware.SesiBergulirMiddleware) and says how long it now lasts; the report form's
+    script (siap/sesi.js) asks while the user types, so only a user really idle is signed
+    out. An ended session is a redirect to the login page."""
+    request.session.modified = True
     response = JsonResponse({"sisa_detik": settings.SESSION_COOKIE_AGE})
     response["Cache-Control"] = "no-store"
     return response

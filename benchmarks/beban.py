@@ -17,6 +17,11 @@ each scenario for a bounded time with that many concurrent clients:
 - ``simpan laporan``: saving that report (a POST of the whole grid with its revision), each
   client the operator of a different OPD — as in reality, where each OPD saves its own report.
 
+Each scenario first runs ``--panas`` seconds (default 2) that are not counted: every server
+process then has its code, templates and the kept figures of the current data version loaded,
+so the figures are those of a server in use, not of its first second after a start (a write
+in use makes the next request recompute once; the tests of lib/tembolok.py cover that path).
+
 Prints requests, requests/s, p50 and p99 latency and the error count per scenario, and the ratio
 of each to the trivial page. Exits 1 on any error (a non-2xx/3xx answer or a failed request).
 Standard library only; the clients are threads, so on a small machine they compete with the
@@ -217,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--detik", type=float, default=30, help="lama tiap skenario (bawaan 30)")
     ap.add_argument("--klien", type=int, default=16, help="klien serentak (bawaan 16)")
+    ap.add_argument("--panas", type=float, default=2,
+                    help="pemanasan tiap skenario, tidak dihitung (bawaan 2; 0: tanpa)")
     ap.add_argument("--workers", type=int, default=None, help="pekerja gunicorn (bawaan: siap serve)")
     args = ap.parse_args(argv)
 
@@ -272,7 +279,10 @@ def main(argv: list[str] | None = None) -> int:
             ]
             hasil = []
             for nama, kelompok, langkah in skenario:
-                print(f"== {nama}: {args.klien} klien, {args.detik:g} s", flush=True)
+                print(f"== {nama}: {args.klien} klien, {args.panas:g} s pemanasan + "
+                      f"{args.detik:g} s", flush=True)
+                if args.panas:
+                    jalankan(nama, kelompok, langkah, args.panas)  # not counted: see --panas
                 hasil.append(jalankan(nama, kelompok, langkah, args.detik))
         finally:
             try:

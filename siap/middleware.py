@@ -2,6 +2,7 @@
 
 import logging
 import sys
+import time
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -25,6 +26,33 @@ class KebijakanIzinMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.SIAP_PERMISSIONS_POLICY)
+        return response
+
+
+class SesiBergulirMiddleware:
+    """The idle timeout without a database write on every request. The session of a signed-in
+    user is renewed (saved, with a fresh expiry and cookie) when its last renewal is at least
+    ``SIAP_SESI_SEGAR_DETIK`` old; in between, a request reads the session and writes nothing.
+    So a user is signed out between ``SIAP_SESI_MENIT`` minus that many seconds and
+    ``SIAP_SESI_MENIT`` after their last request, and sixteen users reading the dashboard do
+    not queue on the session table (SQLite takes one writer at a time). Placed after
+    ``SessionMiddleware``, so its change is saved by it on the way out."""
+
+    KUNCI = "_siap_segar"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        sesi = getattr(request, "session", None)
+        if sesi is None or sesi.is_empty():
+            return response
+        sekarang = int(time.time())
+        terakhir = sesi.get(self.KUNCI)
+        if (sesi.modified or not isinstance(terakhir, int)
+                or sekarang - terakhir >= settings.SIAP_SESI_SEGAR_DETIK):
+            sesi[self.KUNCI] = sekarang  # saved anyway, or due: renewed now
         return response
 
 

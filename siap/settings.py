@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Renews the session (the idle timeout) at most once a minute, not on every request.
+    "siap.middleware.SesiBergulirMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -186,8 +188,11 @@ try:
     # HTTPS (behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto, or TLS in
     # gunicorn): every secure-transport setting on together, never half of them.
     SIAP_HTTPS = env_bool("SIAP_HTTPS", False)
-    # Idle timeout: the session cookie lives this long and is renewed on every request.
+    # Idle timeout: the session cookie lives this long after the user's last renewal …
     SIAP_SESI_MENIT = env_int("SIAP_SESI_MENIT", 60, minimum=1, maximum=7 * 24 * 60)
+    # … and is renewed by a request at most this often (0: on every request, a database write
+    # each; siap.middleware.SesiBergulirMiddleware).
+    SIAP_SESI_SEGAR_DETIK = env_int("SIAP_SESI_SEGAR_DETIK", 60, minimum=0, maximum=3600)
     # An account is locked after AXES_FAILURE_LIMIT wrong passwords, for this many minutes.
     SIAP_LOCKOUT_MENIT = env_int("SIAP_LOCKOUT_MENIT", 15, minimum=1, maximum=24 * 60)
     # Two-step sign-in (TOTP, django-otp) required of Verifikator and Admin; "0" turns it off.
@@ -217,7 +222,7 @@ SILENCED_SYSTEM_CHECKS = [
 
 SESSION_COOKIE_AGE = SIAP_SESI_MENIT * 60
 OTP_TOTP_ISSUER = "SIAP"
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False  # SesiBergulirMiddleware renews it, at most once a minute
 
 # Content Security Policy (django-csp 4): no inline script or style anywhere — every template
 # links its JavaScript and CSS from static files (tests/test_keamanan.py scans them).
