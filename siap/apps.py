@@ -26,6 +26,11 @@ class SiapConfig(AppConfig):
 
         # After every migrate (every table exists by then): the data-version triggers.
         post_migrate.connect(setelah_migrate, dispatch_uid="siap_versi_data")
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import SesiBergulirMiddleware
+
+        user_logged_in.connect(SesiBergulirMiddleware.tandai_masuk, dispatch_uid="siap_sesi_masuk")
         _nama_indonesia()
 
 

@@ -40,6 +40,13 @@ class SesiBergulirMiddleware:
 
     KUNCI = "_siap_segar"
 
+    @classmethod
+    def tandai_masuk(cls, sender, request, user, **kwargs):
+        """``user_logged_in``: a session just created by signing in is fresh (it is saved with
+        the login), so the first page after it writes nothing more."""
+        if getattr(request, "session", None) is not None:
+            request.session[cls.KUNCI] = int(time.time())
+
     def __init__(self, get_response):
         self.get_response = get_response
 
