@@ -6,6 +6,7 @@ import datetime
 import time
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -130,9 +131,11 @@ def test_a_user_has_at_most_siap_tugas_per_pengguna_jobs_waiting(pemilik, settin
 
 def test_a_job_whose_worker_died_is_shown_failed(client, pemilik):
     tugas = antrekan("uji", pemilik, "Uji", {})
-    Tugas.objects.filter(pk=tugas.pk).update(
-        status=StatusTugas.BERJALAN, mulai_pada=timezone.now() - datetime.timedelta(minutes=13))
-    halaman = client.get(reverse("tugas:lihat", args=[tugas.pk])).content.decode()
+    with time_machine.travel(datetime.datetime(2026, 12, 6, 9, 0, tzinfo=datetime.UTC), tick=False):
+        Tugas.objects.filter(pk=tugas.pk).update(
+            status=StatusTugas.BERJALAN, mulai_pada=timezone.now() - datetime.timedelta(minutes=13))
+        client.force_login(pemilik)  # signed in on the frozen day
+        halaman = client.get(reverse("tugas:lihat", args=[tugas.pk])).content.decode()
     assert "Pekerja latar berhenti" in halaman
     assert Tugas.objects.get(pk=tugas.pk).status == StatusTugas.GAGAL
 
