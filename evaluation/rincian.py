@@ -2,7 +2,7 @@
 the Kurva S — each in a constant number of queries, money summed exactly with ``SumSen``.
 
 The arithmetic stays in ``lib.figures``: the series are built as ``Jumlah`` per month
-and turned into percentages by ``angka()``, so a point of the curve is computed exactly like
+and turned into percentages by ``hitung_angka()``, so a point of the curve is computed exactly like
 the figure in the table beside it.
 """
 
@@ -28,7 +28,7 @@ from budget.models import (
     VersiAnggaran,
 )
 from budget.sen import SumSen, sen_ke_rupiah, sql_jumlah_sen
-from lib.figures import NOL, Angka, Jumlah, angka
+from lib.figures import NOL, Angka, Jumlah, hitung_angka
 from lib.periode import akhir_bulan, cek_bulan
 from reporting.models import LaporanBulanan
 
@@ -170,7 +170,7 @@ def seri_kurva(tahun: int, bulan: int, *, opd_id: int | None = None,
     target = 0
     for m in range(12):
         target += deret[0][m]
-        bulanan.append(angka(Jumlah(
+        bulanan.append(hitung_angka(Jumlah(
             pagu=Decimal(pagu_total).scaleb(-2), target=Decimal(target).scaleb(-2),
             realisasi=Decimal(realisasi[m]).scaleb(-2),
             bobot_fisik=Decimal(deret[2][m] * _PISAH + deret[3][m]).scaleb(-4),
@@ -242,7 +242,7 @@ def baris_anggaran(hasil: HasilRekap, opd_id: int, sub_kegiatan_id: int) -> list
     """The budget lines of one sub kegiatan of one OPD, in three queries (lines with their
     masters, pagu and anggaran kas of the version in force, realisasi per month).
 
-    Each line's figures come from ``figures.angka`` over the line's own ``Jumlah``."""
+    Each line's figures come from ``figures.hitung_angka`` over the line's own ``Jumlah``."""
     bulan = hasil.bulan
     rincian = list(
         RincianAnggaran.objects.filter(
@@ -281,7 +281,7 @@ def baris_anggaran(hasil: HasilRekap, opd_id: int, sub_kegiatan_id: int) -> list
                 kumulatif.append(jalan)
         j = Jumlah(pagu, sum(kas[:bulan], NOL), jalan,
                    pagu * fisik[0], pagu * fisik[1])
-        hasil_baris.append(BarisAnggaran(r, angka(j), kas, bulanan, kumulatif))
+        hasil_baris.append(BarisAnggaran(r, hitung_angka(j), kas, bulanan, kumulatif))
     return hasil_baris
 
 
@@ -300,11 +300,11 @@ def bulan_dilaporkan(tahun: int, opd_id: int, bulan: int) -> set[int]:
 
 def _angka_sub_opd(hasil: HasilRekap, opd_id: int) -> dict[int, Angka]:
     """{sub kegiatan: figures} of one OPD in the rekap's order. From the OPD's own sums when
-    ``hitung_rekap`` kept them (``DataRekap.jumlah_sub_kegiatan``: the same ``angka`` of the
+    ``hitung_rekap`` kept them (``DataRekap.jumlah_sub_kegiatan``: the same ``hitung_angka`` of the
     same sums, without building the 124.000 sub kegiatan of a ×100 kabupaten)."""
     jumlah = hasil.data.jumlah_sub_kegiatan(opd_id)
     if jumlah is not None:
-        return {k[1]: angka(j) for k, j in jumlah.items()}
+        return {k[1]: hitung_angka(j) for k, j in jumlah.items()}
     return {k.kunci[1]: k.angka for k in hasil.rekap.sub_kegiatan if k.kunci[0] == opd_id}
 
 

@@ -113,7 +113,7 @@ class BarisImpor:
             return None
 
     def uang(self, kolom: str, gaya: str) -> Decimal | None:
-        d = self.ambil(kolom, nilai.angka, gaya)
+        d = self.ambil(kolom, nilai.baca_angka_sel, gaya)
         if d is not None and d < 0:
             self.salah(kolom, "negatif; tidak boleh kurang dari nol")
             return None

@@ -27,7 +27,7 @@ from budget.models import (
 from budget.sen import SumSen, sen_ke_rupiah
 from evaluation.queries import DataRekap, HasilRekap
 from evaluation.rincian import CARI, SeriKurva
-from lib.figures import NOL, Baris, Jumlah, angka, rekap
+from lib.figures import NOL, Baris, Jumlah, hitung_angka, rekap
 from lib.periode import akhir_bulan, cek_bulan
 
 
@@ -186,5 +186,5 @@ def seri_kurva_rujukan(tahun: int, bulan: int, *, opd_id: int | None = None,
                 bobot_fisik=p * f[m] if f else NOL,
                 bobot_target_fisik=p * tf[m] if tf else NOL,
             )
-        bulanan.append(angka(j))
+        bulanan.append(hitung_angka(j))
     return SeriKurva(bulan=bulan, bulanan=bulanan)

@@ -21,7 +21,7 @@ from evaluation import ringkasan
 from evaluation.queries import hitung_rekap
 from evaluation.rincian import jumlah_sub, seri_kurva
 from evaluation.tests.rujukan import hitung_rekap_rujukan, seri_kurva_rujukan
-from lib.figures import Angka, Jumlah, KelasSebaran, angka, sebaran, sebaran_bulat
+from lib.figures import Angka, Jumlah, KelasSebaran, hitung_angka, sebaran, sebaran_bulat
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +179,7 @@ def test_the_lazy_sub_kegiatan_are_built_once_and_survive_pickling():
 
 
 def _angka_dari(r: int, p: int) -> Angka:
-    return angka(Jumlah(Decimal(p).scaleb(-2), Decimal(0), Decimal(r).scaleb(-2)))
+    return hitung_angka(Jumlah(Decimal(p).scaleb(-2), Decimal(0), Decimal(r).scaleb(-2)))
 
 
 @pytest.mark.parametrize("seed", [1, 2])
