@@ -33,7 +33,7 @@ RUPIAH = 100
 
 
 @dataclass
-class Baris:
+class BarisDemo:
     """One budget line of one year, amounts in sen."""
 
     opd: str
@@ -70,7 +70,7 @@ class Fisik:
 @dataclass
 class TahunDemo:
     rencana: RencanaTahun
-    baris: list[Baris]
+    baris: list[BarisDemo]
     fisik: list[Fisik]
 
 
@@ -126,7 +126,7 @@ def potong(tahun: TahunDemo, sekarang: datetime.datetime) -> TahunDemo:
 # --- lines ----------------------------------------------------------------------------------
 
 def _rancang_baris(rng: random.Random, daftar_opd: list[OPDDemo],
-                   nom: Nomenklatur) -> list[Baris]:
+                   nom: Nomenklatur) -> list[BarisDemo]:
     baris = []
     for o in daftar_opd:
         kandidat = sub_opd(nom, o.kode[:4], o.program_kode)
@@ -142,7 +142,7 @@ def _rancang_baris(rng: random.Random, daftar_opd: list[OPDDemo],
                 bagian = _sumber(rng, s.profil, o)
                 total_porsi = sum(p for *_, p, _w in bagian)
                 for sd, jb, porsi, _ in bagian:
-                    baris.append(Baris(
+                    baris.append(BarisDemo(
                         o.kode, s.kode, sd, jb,
                         bobot=ukuran * 10**6 * bs * porsi // (sum(bobot_sub) * total_porsi),
                         faktor=_faktor(rng, o, sd, jb),
@@ -180,7 +180,7 @@ def _faktor(rng: random.Random, o: OPDDemo, sd: str, jb: str) -> int:
 
 # --- pagu per version -----------------------------------------------------------------------
 
-def _pagu(rng: random.Random, rencana: RencanaTahun, baris: list[Baris]) -> None:
+def _pagu(rng: random.Random, rencana: RencanaTahun, baris: list[BarisDemo]) -> None:
     """Pagu of the last version to the exact total, then each earlier version derived
     backwards from the one that replaced it."""
     versi = rencana.versi
@@ -198,7 +198,7 @@ def _pagu(rng: random.Random, rencana: RencanaTahun, baris: list[Baris]) -> None
             _sebelum_pergeseran(rng, baris, kini.kunci, nanti.kunci)
 
 
-def _baris_silpa(rng: random.Random, baris: list[Baris], bulan: int) -> list[Baris]:
+def _baris_silpa(rng: random.Random, baris: list[BarisDemo], bulan: int) -> list[BarisDemo]:
     """Lines the perubahan adds, funded by last year's SiLPA: more for works under way."""
     ada = {(b.opd, b.sub, b.sumber_dana, b.jenis_belanja) for b in baris}
     baru = []
@@ -206,13 +206,13 @@ def _baris_silpa(rng: random.Random, baris: list[Baris], bulan: int) -> list[Bar
         kunci = (b.opd, b.sub, "SILPA", b.jenis_belanja)
         if b.kurva in ("modal", "barang") and kunci not in ada and rng.random() < 0.04:
             ada.add(kunci)
-            baru.append(Baris(b.opd, b.sub, "SILPA", b.jenis_belanja,
+            baru.append(BarisDemo(b.opd, b.sub, "SILPA", b.jenis_belanja,
                               bobot=b.bobot * rng.randint(15, 45) // 100,
                               faktor=b.faktor * 9 // 10, bulan_mulai=bulan))
     return baru
 
 
-def _sebelum_perubahan(rng: random.Random, baris: list[Baris], kini: str, nanti) -> None:
+def _sebelum_perubahan(rng: random.Random, baris: list[BarisDemo], kini: str, nanti) -> None:
     """Before the perubahan: its new lines did not exist, a fifth of the others differed."""
     for b in baris:
         if b.bulan_mulai >= nanti.berlaku.month:
@@ -223,7 +223,7 @@ def _sebelum_perubahan(rng: random.Random, baris: list[Baris], kini: str, nanti)
         b.pagu[kini] = p
 
 
-def _sebelum_pergeseran(rng: random.Random, baris: list[Baris], kini: str, nanti: str) -> None:
+def _sebelum_pergeseran(rng: random.Random, baris: list[BarisDemo], kini: str, nanti: str) -> None:
     """A pergeseran cut office spending and moved it to belanja tidak terduga and roads, the
     total unchanged: so before it, the cut lines were larger and the receivers smaller."""
     ada = [b for b in baris if nanti in b.pagu]
@@ -244,11 +244,11 @@ def _sebelum_pergeseran(rng: random.Random, baris: list[Baris], kini: str, nanti
 
 # --- anggaran kas ---------------------------------------------------------------------------
 
-def _bobot_bulan(b: Baris) -> list[int]:
+def _bobot_bulan(b: BarisDemo) -> list[int]:
     return [w if i + 1 >= b.bulan_mulai else 0 for i, w in enumerate(KURVA[b.kurva])]
 
 
-def _anggaran_kas(rencana: RencanaTahun, baris: list[Baris]) -> None:
+def _anggaran_kas(rencana: RencanaTahun, baris: list[BarisDemo]) -> None:
     acuan = rencana.versi_acuan.kunci
     for v in rencana.versi:
         for b in baris:
@@ -258,7 +258,7 @@ def _anggaran_kas(rencana: RencanaTahun, baris: list[Baris]) -> None:
         _anggaran_kas_tepat(rencana, baris)
 
 
-def _anggaran_kas_tepat(rencana: RencanaTahun, baris: list[Baris]) -> None:
+def _anggaran_kas_tepat(rencana: RencanaTahun, baris: list[BarisDemo]) -> None:
     """Anggaran kas of the version in force at the cut-off whose months 1..m add up to the
     seed's target: the rest of the year (months m+1..12) is apportioned exactly across lines
     in proportion to what their curves plan after m, then each part follows its curve.
@@ -291,7 +291,7 @@ def _anggaran_kas_tepat(rencana: RencanaTahun, baris: list[Baris]) -> None:
 
 # --- realisasi ------------------------------------------------------------------------------
 
-def _bobot_realisasi(b: Baris, ak: list[int], dari: int, sampai: int) -> list[int]:
+def _bobot_realisasi(b: BarisDemo, ak: list[int], dari: int, sampai: int) -> list[int]:
     """Weights of months dari..sampai (1-based) for spreading realisasi: the anggaran kas
     shifted by the line's lag, or failing that the plan itself, or failing that even."""
     lag = LAG[b.kurva]
@@ -305,7 +305,7 @@ def _bobot_realisasi(b: Baris, ak: list[int], dari: int, sampai: int) -> list[in
     return [0] * (len(range(dari, sampai + 1)) - len(w)) + w
 
 
-def _realisasi_alami(b: Baris, acuan: str, m: int) -> int:
+def _realisasi_alami(b: BarisDemo, acuan: str, m: int) -> int:
     """What a line would have realised by month ``m``: salaries follow the payroll calendar
     whatever the plan said; everything else a share of its anggaran kas."""
     if b.kurva == "pegawai":
@@ -316,7 +316,7 @@ def _realisasi_alami(b: Baris, acuan: str, m: int) -> int:
     return min(b.batas, x // RUPIAH * RUPIAH)
 
 
-def _realisasi(rencana: RencanaTahun, baris: list[Baris]) -> None:
+def _realisasi(rencana: RencanaTahun, baris: list[BarisDemo]) -> None:
     acuan, m = rencana.versi_acuan.kunci, rencana.bulan_acuan
     alami = [_realisasi_alami(b, acuan, m) for b in baris]
     total = rencana.realisasi_acuan if rencana.realisasi_acuan is not None else sum(alami)
@@ -346,11 +346,11 @@ def _realisasi(rencana: RencanaTahun, baris: list[Baris]) -> None:
 
 # --- fisik ----------------------------------------------------------------------------------
 
-def _fisik(rng: random.Random, rencana: RencanaTahun, baris: list[Baris]) -> list[Fisik]:
+def _fisik(rng: random.Random, rencana: RencanaTahun, baris: list[BarisDemo]) -> list[Fisik]:
     """Target fisik follows the anggaran kas; realisasi fisik runs somewhat ahead of the
     money (work is paid after it is done), never above 100%."""
     acuan = rencana.versi_acuan.kunci
-    per_sub: dict[tuple[str, str], list[Baris]] = {}
+    per_sub: dict[tuple[str, str], list[BarisDemo]] = {}
     for b in baris:
         per_sub.setdefault((b.opd, b.sub), []).append(b)
     hasil = []

@@ -37,7 +37,7 @@ from lib.figures_indeks import (  # noqa: F401 — re-exported for the index's c
     peringkat_indeks,
 )
 from lib.periode import nama_bulan
-from lib.rupiah import angka, bulatkan, persen, rupiah
+from lib.rupiah import bulatkan, format_angka, persen, rupiah
 
 KODE_KOMPONEN = ("penyerapan", "deviasi", "fisik", "ketepatan", "kualitas")
 NAMA_KOMPONEN = {
@@ -98,7 +98,7 @@ def bobot_dari_teks(teks: str | None, nama_variabel: str = "SIAP_BOBOT_INDEKS") 
     non-negative numbers summing to 100 raises ``ImproperlyConfigured`` saying why."""
     if teks is None or not teks.strip():
         return BOBOT_BAWAAN
-    contoh = ",".join(f"{k}={angka(v, 0)}" for k, _, v in BOBOT_BAWAAN.sebagai_daftar())
+    contoh = ",".join(f"{k}={format_angka(v, 0)}" for k, _, v in BOBOT_BAWAAN.sebagai_daftar())
 
     def salah(alasan: str) -> ImproperlyConfigured:
         return ImproperlyConfigured(
@@ -133,7 +133,7 @@ def bobot_dari_teks(teks: str | None, nama_variabel: str = "SIAP_BOBOT_INDEKS") 
         raise salah(f"bobot {', '.join(kurang)} belum ditulis")
     jumlah = sum(nilai.values(), NOL)
     if jumlah != SERATUS:
-        raise salah(f"jumlah bobot {angka(jumlah, 2)}, bukan 100")
+        raise salah(f"jumlah bobot {format_angka(jumlah, 2)}, bukan 100")
     return Bobot(**nilai)
 
 
@@ -218,8 +218,8 @@ def nilai_komponen(d: DataIndeksOPD) -> list[tuple[str, Decimal | None, str]]:
         teks = (f"Tiap bulan, selisih realisasi dengan anggaran kas bulan itu dibagi anggaran "
                 f"kasnya (paling besar 100%). Rata-rata {len(per_bulan)} bulan {sd}: "
                 f"{persen(rata)}; terbesar {nama_bulan(terbesar[0])} {persen(terbesar[1])}. "
-                f"Rata-rata ≤ {angka(DEVIASI_PENUH, 0)}% bernilai 100, turun lurus sampai 0 "
-                f"pada {angka(DEVIASI_NOL, 0)}%.")
+                f"Rata-rata ≤ {format_angka(DEVIASI_PENUH, 0)}% bernilai 100, turun lurus sampai 0 "
+                f"pada {format_angka(DEVIASI_NOL, 0)}%.")
     hasil.append(("deviasi", v, teks))
 
     v = nilai_fisik(d.fisik, d.target_fisik)

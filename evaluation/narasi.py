@@ -10,7 +10,7 @@ import datetime
 from decimal import Decimal
 
 from lib.periode import tanggal_panjang
-from lib.rupiah import angka, persen, rupiah
+from lib.rupiah import format_angka, persen, rupiah
 
 
 def kalimat_utama(
@@ -51,7 +51,7 @@ def kalimat_utama(
 
 def _bilangan(n: int) -> str:
     """1240 -> "1.240"."""
-    return angka(Decimal(n), 0)
+    return format_angka(Decimal(n), 0)
 
 
 def _daftar(bagian: list[str]) -> str:
@@ -101,7 +101,7 @@ def bahan_rakor(
                 f"{persen(t.capaian_anggaran_kas)} termasuk kategori {kat} menurut skala "
                 f"Permendagri 86/2017, namun penyerapan anggaran perangkat daerah masih di "
                 f"bawah target anggaran kas: selisih {rupiah(t.deviasi_rp)} "
-                f"({angka(t.deviasi)} poin persen dari pagu) belum terealisasi."
+                f"({format_angka(t.deviasi)} poin persen dari pagu) belum terealisasi."
             )
     if dak_fisik is not None and dak_fisik.pagu:
         d = dak_fisik

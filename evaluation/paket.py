@@ -25,11 +25,11 @@ from .cakupan import Cakupan
 from .cakupan_data import ambil_cakupan
 from .grafik import grafik_kurva
 from .indeks_data import HasilIndeks, hitung_indeks
+from .kurva import seri_kurva
 from .narasi import bahan_rakor
 from .permasalahan import per_kategori, permasalahan_terbuka
 from .proyeksi_data import HasilProyeksi, hitung_proyeksi
 from .queries import HasilRekap, hitung_rekap
-from .rincian import seri_kurva
 from .ringkasan import (
     dak_fisik,
     kecamatan,

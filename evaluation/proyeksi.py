@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from lib.figures import hitung_persen, persen_dari_pecahan
 from lib.periode import NAMA_BULAN
-from lib.rupiah import angka, persen, rupiah
+from lib.rupiah import format_angka, persen, rupiah
 
 NOL = Decimal(0)
 
@@ -123,7 +123,7 @@ def _bulan_itu(bulan: int) -> str:
 
 def teks_kali(nilai: Decimal) -> str:
     """A rate in words a reader does not misread: '4,30 kali' from 1 up, '66,67% dari' below."""
-    return f"{angka(nilai)} kali" if nilai >= 1 else f"{persen(persen_dari_pecahan(nilai))} dari"
+    return f"{format_angka(nilai)} kali" if nilai >= 1 else f"{persen(persen_dari_pecahan(nilai))} dari"
 
 
 def pilih_laju(
@@ -145,19 +145,19 @@ def pilih_laju(
         return Laju(laju_sendiri,
                     f"mengikuti pola tahun {tahun_acuan} (realisasi {teks_kali(laju_sendiri)} "
                     f"sisa anggaran kas {itu})",
-                    f"× {angka(laju_sendiri)} pola {tahun_acuan}")
+                    f"× {format_angka(laju_sendiri)} pola {tahun_acuan}")
     if tahun_acuan is not None and laju_pemda is not None:
         return Laju(laju_pemda,
                     f"mengikuti pola seluruh pemda tahun {tahun_acuan} (realisasi "
                     f"{teks_kali(laju_pemda)} sisa anggaran kas {itu}; pola {subjek} sendiri "
                     f"tahun {tahun_acuan} tidak dapat dihitung)",
-                    f"× {angka(laju_pemda)} pola pemda {tahun_acuan}")
+                    f"× {format_angka(laju_pemda)} pola pemda {tahun_acuan}")
     if target > 0:
         nilai = realisasi / target
         return Laju(nilai,
                     f"mengikuti capaian anggaran kas {rentang_berjalan(bulan)} {tahun} "
                     f"(realisasi {teks_kali(nilai)} anggaran kas bulan-bulan itu)",
-                    f"× {angka(nilai)} capaian {tahun}")
+                    f"× {format_angka(nilai)} capaian {tahun}")
     return Laju(Decimal(1), "sesuai anggaran kas (belum ada target anggaran kas untuk diukur)",
                 "sesuai anggaran kas")
 
@@ -208,7 +208,7 @@ def proyeksikan(
     alasan = []
     if proyeksi_persen is not None and proyeksi_persen < batas_proyeksi:
         alasan.append(f"proyeksi {persen(proyeksi_persen)} dari pagu, di bawah batas "
-                      f"{angka(batas_proyeksi, 0)}%")
+                      f"{format_angka(batas_proyeksi, 0)}%")
     # A need far above the pace so far matters only when the projection does not already reach
     # the pagu: a back-loaded anggaran kas that the OPD absorbed last year is not a risk.
     if sisa_bulan and kebutuhan > 0:
@@ -219,7 +219,7 @@ def proyeksikan(
             if not alasan:  # say first why a projection above the threshold is still a risk
                 alasan.append(f"proyeksi {persen(proyeksi_persen)} belum mencapai pagu")
             alasan.append(f"agar mencapai pagu perlu realisasi {rupiah(kebutuhan)} per bulan "
-                          f"pada {rentang_sisa(bulan)}, {angka(kebutuhan / rata)} kali "
+                          f"pada {rentang_sisa(bulan)}, {format_angka(kebutuhan / rata)} kali "
                           f"rata-rata realisasi bulanan {rentang_berjalan(bulan)} "
                           f"({rupiah(rata)})")
     teks_alasan = "; ".join(alasan)
@@ -250,6 +250,6 @@ def alasan_sub(bulan: int, *, target: Decimal, realisasi: Decimal, fisik: Decima
                       f"{NAMA_BULAN[bulan - 1]} {rupiah(target)}")
     if fisik is not None and target_fisik is not None and target_fisik - fisik >= batas_fisik:
         alasan.append(f"realisasi fisik {persen(fisik)} tertinggal "
-                      f"{angka(target_fisik - fisik)} poin dari target fisik {persen(target_fisik)}")
+                      f"{format_angka(target_fisik - fisik)} poin dari target fisik {persen(target_fisik)}")
     teks = "; ".join(alasan)
     return teks[:1].upper() + teks[1:]

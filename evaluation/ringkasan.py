@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from budget.models import JenisOPD, KelompokBelanja
-from lib.figures import Angka, Jumlah, Kelompok, angka, kelompokkan, peringkat
+from lib.figures import Angka, Jumlah, Kelompok, hitung_angka, kelompokkan, peringkat
 from lib.figures_kinerja import KelasFisik, sebaran_fisik, sebaran_fisik_bulat
 
 from .queries import HasilRekap
@@ -21,7 +21,7 @@ def angka_menurut(baris, peta: dict[Hashable, Hashable]) -> dict[Hashable, Angka
     each group its figures. Lines whose key is not in ``peta`` are left out."""
     per = kelompokkan((b for b in baris if b.jenis_belanja in peta),
                       lambda b: peta[b.jenis_belanja])
-    return {k: angka(j) for k, j in per.items()}
+    return {k: hitung_angka(j) for k, j in per.items()}
 
 
 def dak_fisik(hasil: HasilRekap) -> Angka | None:
@@ -32,7 +32,7 @@ def dak_fisik(hasil: HasilRekap) -> Angka | None:
     jumlah = [j for k, j in per_sd.items() if k in ids]
     if not jumlah:
         return None
-    return angka(sum(jumlah[1:], jumlah[0]))
+    return hitung_angka(sum(jumlah[1:], jumlah[0]))
 
 
 def per_kelompok_belanja(hasil: HasilRekap) -> list[tuple[str, Angka]]:
@@ -44,7 +44,7 @@ def per_kelompok_belanja(hasil: HasilRekap) -> list[tuple[str, Angka]]:
         if jb in peta:
             k = peta[jb]
             per[k] = per[k] + j if k in per else j
-    return [(label, angka(per[k])) for k, label in KelompokBelanja.choices if k in per]
+    return [(label, hitung_angka(per[k])) for k, label in KelompokBelanja.choices if k in per]
 
 
 def _jumlah_grup(hasil: HasilRekap, nama: str, kunci) -> dict[Hashable, Jumlah]:

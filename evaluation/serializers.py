@@ -11,7 +11,7 @@ from lib.figures_kinerja import KelasFisik, sebaran_fisik, sebaran_fisik_per
 from lib.kolom import KATEGORI, KOLOM_TABEL
 from lib.kolom import KOLOM_ANGKA as SPESIFIKASI_KOLOM
 from lib.periode import akhir_bulan
-from lib.rupiah import angka, desimal, persen, rupiah
+from lib.rupiah import desimal, format_angka, persen, rupiah
 from lib.sel import sel_aman
 
 from .cakupan import Cakupan
@@ -97,7 +97,7 @@ def kalimat_ringkas(hasil: HasilRekap) -> str:
 
 
 def _poin(nilai) -> str:
-    return "–" if nilai is None else angka(nilai)
+    return "–" if nilai is None else format_angka(nilai)
 
 
 _TULIS = {"rp": rupiah, "persen": persen, "poin": _poin}

@@ -23,9 +23,9 @@ from .baris import BarisKelompok, BarisOPD, baris_kelompok, baris_sebaran, label
 from .cakupan import Cakupan
 from .cakupan_data import ambil_cakupan, periode_jatuh_tempo, peta_batas
 from .grafik import grafik_kurva
+from .kurva import seri_kurva
 from .narasi import kalimat_utama
 from .queries import hitung_rekap
-from .rincian import seri_kurva
 from .ringkasan import dak_fisik, kecamatan, per_kelompok_belanja, sebaran_fisik_rekap
 
 

@@ -14,7 +14,7 @@ from django.shortcuts import render
 
 from accounts.akses import cakupan_opd
 from lib.periode import TRIWULAN_ROMAWI, nama_bulan
-from lib.rupiah import angka, bulatkan
+from lib.rupiah import bulatkan, format_angka
 
 from .indeks import (
     BATAS_KATEGORI_INDEKS,
@@ -54,11 +54,11 @@ def perubahan(nilai: Decimal | None) -> Perubahan:
         return Perubahan("", "–", "perubahan--kosong", "tidak ada nilai triwulan sebelumnya")
     tampil = bulatkan(nilai, 2)
     if tampil > 0:
-        return Perubahan("▲", angka(tampil), "perubahan--naik", f"naik {angka(tampil)} poin")
+        return Perubahan("▲", format_angka(tampil), "perubahan--naik", f"naik {format_angka(tampil)} poin")
     if tampil < 0:
-        return Perubahan("▼", angka(-tampil), "perubahan--turun",
-                         f"turun {angka(-tampil)} poin")
-    return Perubahan("=", angka(tampil), "perubahan--tetap", "tetap")
+        return Perubahan("▼", format_angka(-tampil), "perubahan--turun",
+                         f"turun {format_angka(-tampil)} poin")
+    return Perubahan("=", format_angka(tampil), "perubahan--tetap", "tetap")
 
 
 @dataclass(frozen=True)
@@ -91,10 +91,10 @@ def konteks_indeks_opd(hasil: HasilIndeks, opd_id: int) -> dict:
 def _kategori_dijelaskan() -> list[str]:
     hasil, atas = [], None
     for batas, nama in BATAS_KATEGORI_INDEKS:
-        b = angka(batas, 0)
-        hasil.append(f"{nama}: {b} ≤ nilai" + (f" < {angka(atas, 0)}" if atas else ""))
+        b = format_angka(batas, 0)
+        hasil.append(f"{nama}: {b} ≤ nilai" + (f" < {format_angka(atas, 0)}" if atas else ""))
         atas = batas
-    hasil.append(f"{KURANG}: nilai < {angka(atas, 0)}")
+    hasil.append(f"{KURANG}: nilai < {format_angka(atas, 0)}")
     return hasil
 
 
@@ -128,8 +128,8 @@ def indeks(request):
         "jumlah_dinilai": len(hasil.baris),
         "terbatas": terlihat.terbatas,
         "kategori_dijelaskan": _kategori_dijelaskan(),
-        "deviasi_penuh": angka(DEVIASI_PENUH, 0),
-        "deviasi_nol": angka(DEVIASI_NOL, 0),
+        "deviasi_penuh": format_angka(DEVIASI_PENUH, 0),
+        "deviasi_nol": format_angka(DEVIASI_NOL, 0),
         "jumlah_reward": JUMLAH_REWARD,
         "jumlah_punishment": JUMLAH_PUNISHMENT,
     })

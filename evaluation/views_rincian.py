@@ -15,9 +15,10 @@ from reporting.models import Permasalahan
 from . import tembolok
 from .cakupan_data import peta_batas
 from .grafik import grafik_kurva
+from .kurva import seri_kurva
 from .proyeksi_data import proyeksi_opd
 from .queries import hitung_rekap
-from .rincian import baris_anggaran, jumlah_sub, seri_kurva, sub_kegiatan_opd
+from .telusur import baris_anggaran, jumlah_sub, sub_kegiatan_opd
 from .views import periode_halaman
 from .views_indeks import konteks_indeks_opd
 

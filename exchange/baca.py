@@ -108,7 +108,9 @@ class NilaiBaris(Mapping):
 
 
 @dataclass(slots=True)
-class Baris:
+class BarisBerkas:
+    """One data row of an uploaded CSV or XLSX file, as read (not a budget line)."""
+
     nomor: int  # the row number as the user sees it in a spreadsheet (header = 1)
     nilai: Mapping[str, object] = field(default_factory=dict)
 
@@ -147,9 +149,9 @@ def _periksa_judul(judul: list, kolom: tuple[str, ...]) -> dict[str, int]:
 
 
 def _baris_data(mentah: Iterator[tuple[int, tuple]], kolom: tuple[str, ...]
-                ) -> Iterator[Baris | None]:
+                ) -> Iterator[BarisBerkas | None]:
     """Generator over (row number, cells): first ``None`` once the header row is checked (so
-    that ``baca`` can check it before returning), then one ``Baris`` per data row, as read.
+    that ``baca`` can check it before returning), then one ``BarisBerkas`` per data row, as read.
     What can only be known at the end (rows with values outside the header's columns, no data
     row at all) is raised after the last row, so a caller that writes as it reads must do so in
     a transaction."""
@@ -181,7 +183,7 @@ def _baris_data(mentah: Iterator[tuple[int, tuple]], kolom: tuple[str, ...]
                                               "judul"))
             continue
         ada = True
-        yield Baris(nomor, NilaiBaris(judul, tuple(sel[:lebar])))
+        yield BarisBerkas(nomor, NilaiBaris(judul, tuple(sel[:lebar])))
     if judul is None:
         raise _berkas(f"berkas kosong: tidak ada baris judul ({', '.join(kolom)})")
     if galat:
@@ -240,7 +242,7 @@ def _baris_csv(pembaca, batas: Batas) -> Iterator[tuple[int, tuple]]:
         jam.henti()
 
 
-def _csv(path: Path, kolom: tuple[str, ...], batas: Batas) -> Iterator[Baris | None]:
+def _csv(path: Path, kolom: tuple[str, ...], batas: Batas) -> Iterator[BarisBerkas | None]:
     # utf-8-sig tolerates the BOM Excel writes with "CSV UTF-8"
     with open(path, encoding="utf-8-sig", newline="") as f:
         try:
@@ -262,7 +264,7 @@ def _tanpa_tolak(baris: Iterator) -> Iterator:
         yield b
 
 
-def _xlsx(path: Path, kolom: tuple[str, ...], batas: Batas) -> Iterator[Baris | None]:
+def _xlsx(path: Path, kolom: tuple[str, ...], batas: Batas) -> Iterator[BarisBerkas | None]:
     try:
         buku = BukuKerja(path, batas)
     except BerkasDitolak as exc:
@@ -272,12 +274,12 @@ def _xlsx(path: Path, kolom: tuple[str, ...], batas: Batas) -> Iterator[Baris | 
         yield from _baris_data(mentah, kolom)
 
 
-def _mulai(gen: Iterator[Baris | None]) -> Iterator[Baris]:
+def _mulai(gen: Iterator[BarisBerkas | None]) -> Iterator[BarisBerkas]:
     next(gen)  # opens the file and checks the header row: those errors are raised here
     return gen  # type: ignore[return-value]
 
 
-def baca_csv(path: Path, kolom: tuple[str, ...], batas: Batas | None = None) -> Iterator[Baris]:
+def baca_csv(path: Path, kolom: tuple[str, ...], batas: Batas | None = None) -> Iterator[BarisBerkas]:
     batas = batas or Batas.dari_setelan()
     _periksa_teks(path, batas)
     return _mulai(_csv(Path(path), kolom, batas))
@@ -292,7 +294,7 @@ def _awal_xlsx(path: Path) -> None:
         raise _berkas("bukan lembar kerja XLSX (Excel); simpan berkas sebagai .xlsx atau .csv")
 
 
-def baca_xlsx(path: Path, kolom: tuple[str, ...], batas: Batas | None = None) -> Iterator[Baris]:
+def baca_xlsx(path: Path, kolom: tuple[str, ...], batas: Batas | None = None) -> Iterator[BarisBerkas]:
     _awal_xlsx(path)
     return _mulai(_xlsx(Path(path), kolom, batas or Batas.dari_setelan()))
 
@@ -312,7 +314,7 @@ def periksa_ukuran(nama: str, ukuran: int) -> None:
                       f"{batas} MB (SIAP_BATAS_UNGGAH_MB).")
 
 
-def baca(path, kolom: tuple[str, ...]) -> Iterator[Baris]:
+def baca(path, kolom: tuple[str, ...]) -> Iterator[BarisBerkas]:
     """The rows of ``path`` (.csv or .xlsx by its extension) under the header ``kolom``, one
     at a time as the file is read (memory does not grow with the rows; see README, "Impor
     besar"). A file above SIAP_BATAS_UNGGAH_MB is refused before it is opened; a file that

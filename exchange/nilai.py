@@ -28,7 +28,7 @@ def _alasan(exc: AngkaTidakValid, teks: str) -> str:
     return alasan[len(awalan):] if alasan.startswith(awalan) else alasan
 
 
-def angka(v, gaya: str) -> Decimal:
+def baca_angka_sel(v, gaya: str) -> Decimal:
     """An amount: a numeric XLSX cell, or text in ``gaya`` ("polos": 1250000.50, "id":
     1.250.000,50). Never more than two decimals; never guessed."""
     if v is None or (isinstance(v, str) and not v.strip()):

@@ -140,7 +140,7 @@ class Pembaca:
             if jenis == "bulan":
                 return nilai.bulan(v)
             if jenis in ("dec", "persen"):
-                d = nilai.angka(v, "polos")
+                d = nilai.baca_angka_sel(v, "polos")
                 if d < 0:
                     raise nilai.NilaiTidakValid("negatif; tidak boleh kurang dari nol")
                 if jenis == "persen" and d > 100:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from budget.models import BULAN_AK, RincianAnggaran
 
 from . import nilai
-from .baca import Baris, BerkasTidakValid, DaftarGalat, Galat, baca
+from .baca import BarisBerkas, BerkasTidakValid, DaftarGalat, Galat, baca
 from .master import POLA_JENIS_BELANJA, POLA_OPD, POLA_SUB, Master
 
 KODE_RINCIAN = ("kode_opd", "kode_sub_kegiatan", "kode_sumber_dana", "kode_jenis_belanja")
@@ -72,7 +72,7 @@ class Ringkasan:
         return "\n".join(baris)
 
 
-def baca_baris(path, kolom) -> Iterator[Baris]:
+def baca_baris(path, kolom) -> Iterator[BarisBerkas]:
     """The file's rows one by one (``exchange.baca.baca``); a problem of the file as a whole
     is an ``ImporGagal`` with the file's errors only — raised by this call (size, type,
     header) or when the iteration ends (rows outside the columns, no data row)."""
@@ -83,7 +83,7 @@ def baca_baris(path, kolom) -> Iterator[Baris]:
     return _tanpa_galat_berkas(baris)
 
 
-def _tanpa_galat_berkas(baris: Iterator[Baris]) -> Iterator[Baris]:
+def _tanpa_galat_berkas(baris: Iterator[BarisBerkas]) -> Iterator[BarisBerkas]:
     try:
         yield from baris
     except BerkasTidakValid as exc:
@@ -97,7 +97,7 @@ def label_kunci(kunci: tuple) -> str:
 class BarisImpor:
     """Helpers that parse one row's cells, appending a Galat on failure (returning None)."""
 
-    def __init__(self, b: Baris, galat: list[Galat] | DaftarGalat):
+    def __init__(self, b: BarisBerkas, galat: list[Galat] | DaftarGalat):
         self.b, self.galat, self.ok = b, galat, True
 
     def salah(self, kolom: str, alasan: str, v=None) -> None:
@@ -113,7 +113,7 @@ class BarisImpor:
             return None
 
     def uang(self, kolom: str, gaya: str) -> Decimal | None:
-        d = self.ambil(kolom, nilai.angka, gaya)
+        d = self.ambil(kolom, nilai.baca_angka_sel, gaya)
         if d is not None and d < 0:
             self.salah(kolom, "negatif; tidak boleh kurang dari nol")
             return None

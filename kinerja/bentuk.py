@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from budget.models import PerangkatDaerah, SubKegiatan
 from evaluation.queries import hitung_rekap
-from lib.figures import Jumlah, Kategori, angka
+from lib.figures import Jumlah, Kategori, hitung_angka
 from lib.figures_kinerja import (
     Tertimbang,
     jumlah_tertimbang,
@@ -73,14 +73,14 @@ def form_a(tahun: int, bulan: int, opd: PerangkatDaerah) -> Bentuk:
     hasil = hitung_rekap(tahun, bulan)
     per_sub = jumlah_sub_opd(hasil, opd.pk)
     k = hasil.rekap.untuk_opd(opd.pk)
-    total = k.angka if k is not None else angka(Jumlah())
+    total = k.angka if k is not None else hitung_angka(Jumlah())
     tw = bulan // 3
     indikator = list(indikator_opd(tahun, opd.pk, tingkat=(Tingkat.SUB_KEGIATAN,)))
     realisasi = realisasi_indikator(indikator)
     subs = SubKegiatan.objects.filter(pk__in=list(per_sub)).select_related("kegiatan__program")
     baris, daun = [], []
     for b in susun(subs, indikator):
-        a = angka(jumlahkan(per_sub, b.sub))
+        a = hitung_angka(jumlahkan(per_sub, b.sub))
         t = tertimbang_dari(a, total.pagu)
         baris.append(BarisBentuk(b.tingkat, b.kode, b.nama, t, indikator=[
             nilai_k(i, realisasi[i.pk], tw) for i in b.indikator]))

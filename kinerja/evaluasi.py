@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from budget.models import Pemda, PerangkatDaerah, SubKegiatan
-from lib.figures import Jumlah, Kategori, angka
+from lib.figures import Jumlah, Kategori, hitung_angka
 from lib.figures_kinerja import (
     predikat,
     rata_rata_capaian,
@@ -180,7 +180,7 @@ def form_e81(tahun: int, triwulan: int, opd: PerangkatDaerah, *,
 def _angka_opd(hasil, opd_id: int):
     """The OPD's figures exactly as the dashboard shows them (no line: all zero)."""
     k = hasil.rekap.untuk_opd(opd_id)
-    return k.angka if k is not None else angka(Jumlah())
+    return k.angka if k is not None else hitung_angka(Jumlah())
 
 
 def form_e79(tahun: int, triwulan: int, *, hari_ini: datetime.date | None = None

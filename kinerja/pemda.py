@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from evaluation.queries import HasilRekap
-from lib.figures import Angka, Jumlah, Kategori, angka
+from lib.figures import Angka, Jumlah, Kategori, hitung_angka
 from lib.figures_kinerja import jumlah_dari_angka, predikat, tingkat_capaian
 from lib.periode import NAMA_BULAN
 
@@ -99,7 +99,7 @@ def panel(tahun: int, bulan: int, hasil: HasilRekap | None = None) -> list[Panel
                     jumlah = jumlah + j
                     if j.pagu:
                         pasangan.add((opd_id, sub_id))
-            p.angka = angka(jumlah)
+            p.angka = hitung_angka(jumlah)
             p.jumlah_sub = len(pasangan)
             p.jumlah_opd = len({o for o, _ in pasangan})
         hasil_panel.append(p)

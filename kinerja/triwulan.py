@@ -28,7 +28,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from budget.models import TahunAnggaran
 from lib.figures_kinerja import melewati_batas
 from lib.periode import TRIWULAN_ROMAWI, bulan_akhir_triwulan, nama_bulan
-from lib.rupiah import angka
+from lib.rupiah import format_angka
 from reporting import services as layanan_laporan
 from reporting.models import LaporanBulanan
 from reporting.validasi import Pesan, Tingkat
@@ -93,8 +93,8 @@ class Peringatan:
     @property
     def pesan(self) -> str:
         return (f"TW {TRIWULAN_ROMAWI[self.triwulan - 1]}: realisasi "
-                f"{self.indikator.uraian} {angka(self.nilai)} {self.indikator.satuan} "
-                f"melebihi 150% target ({angka(self.target)}); tulis penjelasannya.")
+                f"{self.indikator.uraian} {format_angka(self.nilai)} {self.indikator.satuan} "
+                f"melebihi 150% target ({format_angka(self.target)}); tulis penjelasannya.")
 
 
 def peringatan(indikator: list[IndikatorKinerja], nilai: dict[int, Decimal | None],
@@ -185,7 +185,7 @@ def simpan(lap: LaporanBulanan, oleh, *, triwulan: int, revisi: int,
         milik = {i.pk: i for i in IndikatorKinerja.objects.filter(tahun=lap.tahun, opd=lap.opd)}
         if not (set(nilai) | set(penjelasan)) <= set(milik):
             raise PermissionDenied("Indikator bukan milik perangkat daerah ini.")
-        galat = [f"{milik[i].uraian}: realisasi {angka(v)} negatif; tidak boleh kurang dari nol"
+        galat = [f"{milik[i].uraian}: realisasi {format_angka(v)} negatif; tidak boleh kurang dari nol"
                  for i, v in nilai.items() if v is not None and v < 0]
         if galat:
             raise Ditolak(galat)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from evaluation.queries import HasilRekap, hitung_rekap
-from lib.figures import NOL, Angka, Jumlah, angka, persen
+from lib.figures import NOL, Angka, Jumlah, hitung_angka, persen
 from lib.figures_kinerja import (
     Akumulasi,
     jumlah_dari_angka,
@@ -90,7 +90,7 @@ def nilai_rp(kumulatif: list[Angka], *, target_renstra: Decimal | None = None,
 def nilai_rp_sub(per_sub_tw: list[dict], kunci: Iterable, **renstra) -> NilaiRp:
     """``nilai_rp`` of the sub kegiatan ``kunci`` added up at each quarter's cut-off."""
     kunci = list(kunci)
-    return nilai_rp([angka(jumlahkan(per_sub, kunci)) for per_sub in per_sub_tw], **renstra)
+    return nilai_rp([hitung_angka(jumlahkan(per_sub, kunci)) for per_sub in per_sub_tw], **renstra)
 
 
 NOL_RP = NilaiRp(None, None, NOL, [None] * 4, NOL, None, None, None)

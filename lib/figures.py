@@ -76,7 +76,7 @@ class Angka:
     kategori: Kategori | None
 
 
-def angka(j: Jumlah) -> Angka:
+def hitung_angka(j: Jumlah) -> Angka:
     persen_realisasi = persen(j.realisasi, j.pagu)
     persen_target = persen(j.target, j.pagu)
     capaian = persen(j.realisasi, j.target)
@@ -111,7 +111,7 @@ def jumlah_dari_angka(a: Angka) -> Jumlah:
 def gabungkan_angka(daftar: Iterable[Angka]) -> Angka:
     """The figures of a set of groups together, from their ``Angka``: the money sums exactly,
     the fisik back as its pagu-weighted mean."""
-    return angka(sum((jumlah_dari_angka(a) for a in daftar), Jumlah()))
+    return hitung_angka(sum((jumlah_dari_angka(a) for a in daftar), Jumlah()))
 
 
 @dataclass(frozen=True)
@@ -291,7 +291,7 @@ def rekap_dari_jumlah(
     urutan = {k: i for i, k in enumerate(semua_opd)}
     for k in urutan:
         per_opd.setdefault(k, Jumlah())
-    angka_opd = {k: angka(j) for k, j in per_opd.items()}
+    angka_opd = {k: hitung_angka(j) for k, j in per_opd.items()}
     rank = peringkat({k: a.capaian_anggaran_kas for k, a in angka_opd.items()})
     opd = _urut_peringkat(
         [Kelompok(k, a, rank[k]) for k, a in angka_opd.items()],
@@ -301,10 +301,10 @@ def rekap_dari_jumlah(
     hasil = Rekap(
         tahun=tahun,
         bulan=bulan,
-        total=angka(total),
+        total=hitung_angka(total),
         opd=opd,
-        sumber_dana=[Kelompok(k, angka(j)) for k, j in per_sumber_dana.items()],
-        jenis_belanja=[Kelompok(k, angka(j)) for k, j in per_jenis_belanja.items()],
+        sumber_dana=[Kelompok(k, hitung_angka(j)) for k, j in per_sumber_dana.items()],
+        jenis_belanja=[Kelompok(k, hitung_angka(j)) for k, j in per_jenis_belanja.items()],
         jumlah_sumber_dana=dict(per_sumber_dana),
         jumlah_jenis_belanja=dict(per_jenis_belanja),
     )
@@ -312,9 +312,9 @@ def rekap_dari_jumlah(
         if sebaran_sub_kegiatan is None:
             raise ValueError("sebaran_sub_kegiatan is required with a lazy per_sub_kegiatan")
         buat = per_sub_kegiatan
-        hasil.malas_sub_kegiatan(lambda: [Kelompok(k, angka(j)) for k, j in buat().items()])
+        hasil.malas_sub_kegiatan(lambda: [Kelompok(k, hitung_angka(j)) for k, j in buat().items()])
         hasil.sebaran = sebaran_sub_kegiatan
     else:
-        hasil.sub_kegiatan = [Kelompok(k, angka(j)) for k, j in per_sub_kegiatan.items()]
+        hasil.sub_kegiatan = [Kelompok(k, hitung_angka(j)) for k, j in per_sub_kegiatan.items()]
         hasil.sebaran = sebaran(k.angka for k in hasil.sub_kegiatan)
     return hasil

@@ -28,7 +28,7 @@ def _kelompokkan(digits: str) -> str:
     return ".".join(groups)
 
 
-def angka(value: Decimal, places: int = 2) -> str:
+def format_angka(value: Decimal, places: int = 2) -> str:
     """Indonesian number format: thousands with '.', decimals with ','."""
     rounded = bulatkan(value, places)
     sign = "-" if rounded < 0 else ""
@@ -46,7 +46,7 @@ def rupiah(value: Decimal | None) -> str:
         return KOSONG
     if not isinstance(value, Decimal):
         raise TypeError(f"rupiah() membutuhkan Decimal, bukan {type(value).__name__}")
-    formatted = angka(value, 2)
+    formatted = format_angka(value, 2)
     if formatted.startswith("-"):
         return "-Rp " + formatted[1:]
     return "Rp " + formatted
@@ -58,7 +58,7 @@ def persen(value: Decimal | None) -> str:
         return KOSONG
     if not isinstance(value, Decimal):
         raise TypeError(f"persen() membutuhkan Decimal, bukan {type(value).__name__}")
-    return angka(value, 2) + "%"
+    return format_angka(value, 2) + "%"
 
 
 def desimal(value: Decimal | None, places: int = 2) -> str | None:

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from lib.angka import AngkaTidakValid, baca_angka
 from lib.figures import persen_dari_pecahan
 from lib.periode import nama_bulan
-from lib.rupiah import angka
+from lib.rupiah import format_angka
 
 from .lembar import (
     BARIS_JUDUL,
@@ -185,7 +185,7 @@ def _baca_realisasi(baris, isi, hasil: IsianLembar) -> None:
             hasil.galat.append(GalatLembar(LEMBAR_REALISASI, nomor, judul, teks, str(exc)))
         else:
             if teks:  # shown back in the form, which reads Indonesian style
-                hasil.teks_realisasi[rid] = angka(hasil.realisasi[rid], 2)
+                hasil.teks_realisasi[rid] = format_angka(hasil.realisasi[rid], 2)
 
 
 def _baca_fisik(baris, isi, hasil: IsianLembar) -> None:
@@ -228,4 +228,4 @@ def _baca_fisik(baris, isi, hasil: IsianLembar) -> None:
             hasil.galat.append(GalatLembar(LEMBAR_FISIK, nomor, judul, teks, str(exc)))
         else:
             if teks:
-                hasil.teks_fisik[sid] = angka(hasil.fisik[sid], 2)
+                hasil.teks_fisik[sid] = format_angka(hasil.fisik[sid], 2)

@@ -131,7 +131,7 @@ def test_every_app_has_a_layer():
     ("evaluation/paket.py", "from . import views_rakor\n", "modul view evaluation.views_rakor"),
     ("reporting/x.py", "from reporting.views.formulir_grid import grid\n",
      "modul view reporting.views.formulir_grid"),
-    ("evaluation/rincian.py", "from .queries import _tabel\n",
+    ("evaluation/telusur.py", "from .queries import _tabel\n",
      "mengimpor nama privat _tabel dari evaluation.queries"),
 ])
 def test_the_check_sees_a_new_wrong_import(tmp_path, berkas, isi, pesan):

@@ -37,7 +37,7 @@ from budget.models import (
 )
 from demo.akun import AKUN_DEMO, PASSWORD_DEMO, teks_akun_demo
 from demo.bagi import bagi
-from demo.generator import Baris, DataDemo, Fisik, TahunDemo, buat_demo, buat_tahun, sidik
+from demo.generator import BarisDemo, DataDemo, Fisik, TahunDemo, buat_demo, buat_tahun, sidik
 from demo.load import hapus_demo, muat_demo
 from demo.rencana import rencana_tahun
 from evaluation.queries import hitung_rekap
@@ -288,7 +288,7 @@ def test_fisik_stays_within_0_and_100_never_decreases_and_targets_reach_100():
 def _sidik_basis_data(tahun: int) -> str:
     ta = TahunAnggaran.objects.get(tahun=tahun)
     versi = dict(ta.versi.values_list("pk", "jenis"))
-    baris = {r[0]: Baris(*r[1:], bobot=0, faktor=0) for r in RincianAnggaran.objects.filter(
+    baris = {r[0]: BarisDemo(*r[1:], bobot=0, faktor=0) for r in RincianAnggaran.objects.filter(
         tahun=ta).values_list("pk", "opd__kode", "sub_kegiatan__kode", "sumber_dana__kode",
                               "jenis_belanja__kode")}
     for rid, vid, pagu, *ak in PaguAnggaran.objects.filter(rincian__tahun=ta).values_list(

@@ -1,7 +1,7 @@
 """Test oracle: the plain computation of the Rakor figures and of the Kurva S. Every line is
 fetched with ``Decimal`` amounts from the source rows (monthly realisasi, every fisik report)
 and added up by ``lib.figures`` — slow, obvious and independent of the derived tables. The
-fast path (``evaluation.queries.hitung_rekap``, ``evaluation.rincian.seri_kurva``) is tested
+fast path (``evaluation.queries.hitung_rekap``, ``evaluation.kurva.seri_kurva``) is tested
 against it (``test_optimasi.py``, ``test_skala_acak.py``). It lives with the tests because
 nothing else may use a second derivation of the figures."""
 
@@ -25,9 +25,9 @@ from budget.models import (
     VersiAnggaran,
 )
 from budget.sen import SumSen, sen_ke_rupiah
+from evaluation.kurva import CARI, SeriKurva
 from evaluation.queries import DataRekap, HasilRekap
-from evaluation.rincian import CARI, SeriKurva
-from lib.figures import NOL, Baris, Jumlah, angka, rekap
+from lib.figures import NOL, Baris, Jumlah, hitung_angka, rekap
 from lib.periode import akhir_bulan, cek_bulan
 
 
@@ -186,5 +186,5 @@ def seri_kurva_rujukan(tahun: int, bulan: int, *, opd_id: int | None = None,
                 bobot_fisik=p * f[m] if f else NOL,
                 bobot_target_fisik=p * tf[m] if tf else NOL,
             )
-        bulanan.append(angka(j))
+        bulanan.append(hitung_angka(j))
     return SeriKurva(bulan=bulan, bulanan=bulanan)

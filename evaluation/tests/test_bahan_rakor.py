@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts.models import Peran, User
 from budget import testing as t
 from evaluation.narasi import bahan_rakor, kalimat_utama
-from lib.figures import Baris, KelasSebaran, angka, rekap
+from lib.figures import Baris, KelasSebaran, hitung_angka, rekap
 
 D = Decimal
 BATAS = datetime.date(2025, 11, 30)
@@ -34,7 +34,7 @@ def _paragraf(**kw):
     opd = {k.kunci: k.angka for k in r.opd}
     args = {
         "total": r.total,
-        "dak_fisik": angka(BARIS[3].jumlah),
+        "dak_fisik": hitung_angka(BARIS[3].jumlah),
         "terbaik": [(k.kunci, k.angka) for k in r.opd[:3]],
         "terburuk": [(k.kunci, k.angka) for k in reversed(r.opd[3:])],
         "sebaran": {KelasSebaran.NOL: 391, KelasSebaran.SAMPAI_50: 1000,

@@ -19,7 +19,7 @@ from evaluation.narasi import kalimat_utama
 from evaluation.queries import hitung_rekap
 from evaluation.views import bulan_bawaan
 from lib.figures import KelasSebaran
-from lib.rupiah import angka, persen, rupiah
+from lib.rupiah import format_angka, persen, rupiah
 
 pytestmark = pytest.mark.django_db
 
@@ -122,17 +122,17 @@ def test_each_opd_row_shows_its_rank_and_figures_and_the_total_row_is_the_pemda_
         teks = _teks(isi)
         assert {dinkes.pk: "Dinas Kesehatan", pupr.pk: PUPR}[k.kunci] in teks
         for nilai in (a.pagu, a.target_anggaran_kas, a.realisasi):
-            assert angka(nilai) in teks
+            assert format_angka(nilai) in teks
         for nilai in (a.persen_realisasi, a.persen_target, a.capaian_anggaran_kas, a.fisik):
             assert persen(nilai) in teks
-        assert angka(a.deviasi) in teks
+        assert format_angka(a.deviasi) in teks
         assert a.kategori.label in teks
     total = _teks(re.search(r"<tfoot>.*?</tfoot>", tabel, re.S).group(0))
     t_ = rekap.total
     assert "Total pemda" in total
     for nilai in (t_.pagu, t_.target_anggaran_kas, t_.realisasi):
-        assert angka(nilai) in total
-    assert rupiah(t_.pagu) == "Rp " + angka(sum(k.angka.pagu for k in rekap.opd))
+        assert format_angka(nilai) in total
+    assert rupiah(t_.pagu) == "Rp " + format_angka(sum(k.angka.pagu for k in rekap.opd))
 
 
 def test_sumber_dana_and_jenis_belanja_tables_show_the_same_figures(client, data, pimpinan):
@@ -141,12 +141,12 @@ def test_sumber_dana_and_jenis_belanja_tables_show_the_same_figures(client, data
     sd = _teks(_bagian(html, "sumber-dana"))
     for k in h.rekap.sumber_dana:
         assert h.data.sumber_dana[k.kunci].nama in sd
-        assert angka(k.angka.realisasi) in sd
+        assert format_angka(k.angka.realisasi) in sd
         assert persen(k.angka.capaian_anggaran_kas) in sd
     jb = _teks(_bagian(html, "jenis-belanja"))
     for k in h.rekap.jenis_belanja:
         assert f"{h.data.jenis_belanja[k.kunci].kode} {h.data.jenis_belanja[k.kunci].nama}" in jb
-        assert angka(k.angka.pagu) in jb
+        assert format_angka(k.angka.pagu) in jb
 
 
 def test_the_sebaran_counts_sub_kegiatan_in_the_five_classes(client, data, pimpinan):
@@ -228,7 +228,7 @@ def test_an_operator_sees_the_pemda_headline_but_only_their_own_opd_row(
     assert "Pekerjaan Umum" not in html
     lain = h.rekap.untuk_opd(pupr.pk).angka
     for nilai in (lain.pagu, lain.target_anggaran_kas, lain.realisasi):
-        assert angka(nilai) not in html
+        assert format_angka(nilai) not in html
     assert persen(lain.capaian_anggaran_kas) not in html
     assert _urutan_opd(html) == ["Dinas Kesehatan"]
 

@@ -30,8 +30,7 @@ from evaluation.ekspor_xlsx import xlsx_rakor
 from evaluation.paket import paket_rakor
 from evaluation.queries import hitung_rekap
 from evaluation.serializers import rekap_csv
-from lib.rupiah import angka as angka_id
-from lib.rupiah import bulatkan, desimal, persen
+from lib.rupiah import bulatkan, desimal, format_angka, persen
 from tests import sistem
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +116,7 @@ def test_the_pdf_lists_every_opd_with_its_figures(demo, teks_pdf):
     assert len(paket.opd) == 49
     for b in paket.opd:
         assert rapat(b.nama) in teks_pdf
-        assert angka_id(b.angka.realisasi) in teks_pdf, b.nama
+        assert format_angka(b.angka.realisasi) in teks_pdf, b.nama
     for b in _opd_contoh(paket):
         assert persen(b.angka.capaian_anggaran_kas) in teks_pdf
 
@@ -249,7 +248,7 @@ def test_dashboard_pdf_xlsx_csv_json_and_briefing_show_the_same_figures(
     per_xlsx = {r[2]: r for r in buku["Peringkat OPD"].iter_rows(min_row=5, values_only=True)}
     for b in _opd_contoh(paket):
         a = b.angka
-        for nilai in (angka_id(a.pagu), angka_id(a.realisasi), persen(a.capaian_anggaran_kas)):
+        for nilai in (format_angka(a.pagu), format_angka(a.realisasi), persen(a.capaian_anggaran_kas)):
             assert nilai in dasbor and nilai in teks_pdf, (b.nama, nilai)
         assert per_json[b.nama]["realisasi"] == per_csv[b.nama]["realisasi"] == desimal(a.realisasi)
         assert per_json[b.nama]["peringkat"] == int(per_csv[b.nama]["peringkat"]) == b.peringkat

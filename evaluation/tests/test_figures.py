@@ -9,7 +9,7 @@ from lib.figures import (
     Jumlah,
     Kategori,
     KelasSebaran,
-    angka,
+    hitung_angka,
     kategori,
     peringkat,
     rekap,
@@ -43,7 +43,7 @@ def test_rating_of_an_uncomputable_capaian_is_none():
 
 
 def test_seed_tw4_2025_figures_are_exact():
-    a = angka(Jumlah(
+    a = hitung_angka(Jumlah(
         pagu=D("1094182195169.02"), target=D("1060834720613.25"),
         realisasi=D("839535848290.34"),
     ))
@@ -57,7 +57,7 @@ def test_seed_tw4_2025_figures_are_exact():
 
 
 def test_seed_tw2_2023_figures():
-    a = angka(Jumlah(pagu=D("984959704911"), target=D("524847798262"),
+    a = hitung_angka(Jumlah(pagu=D("984959704911"), target=D("524847798262"),
                      realisasi=D("377042575000")))
     assert a.persen_target.quantize(D("0.01")) == D("53.29")
     assert a.persen_realisasi.quantize(D("0.01")) == D("38.28")
@@ -66,7 +66,7 @@ def test_seed_tw2_2023_figures():
 
 
 def test_zero_pagu_gives_undefined_percentages_not_an_error():
-    a = angka(Jumlah(pagu=D(0), target=D(0), realisasi=D(0)))
+    a = hitung_angka(Jumlah(pagu=D(0), target=D(0), realisasi=D(0)))
     assert a.persen_realisasi is None
     assert a.persen_target is None
     assert a.capaian_anggaran_kas is None
@@ -77,7 +77,7 @@ def test_zero_pagu_gives_undefined_percentages_not_an_error():
 
 
 def test_zero_target_with_pagu_gives_persen_but_no_capaian():
-    a = angka(Jumlah(pagu=D(1000), target=D(0), realisasi=D(0)))
+    a = hitung_angka(Jumlah(pagu=D(1000), target=D(0), realisasi=D(0)))
     assert a.persen_realisasi == D(0)
     assert a.persen_target == D(0)
     assert a.capaian_anggaran_kas is None
@@ -155,6 +155,6 @@ def test_sebaran_counts_sub_kegiatan_by_persen_realisasi():
 
 
 def test_computation_keeps_full_precision():
-    a = angka(Jumlah(pagu=D(3), target=D(3), realisasi=D(1)))
+    a = hitung_angka(Jumlah(pagu=D(3), target=D(3), realisasi=D(1)))
     assert a.persen_realisasi == D(100) / D(3)
     assert str(a.persen_realisasi).startswith("33.33333333")

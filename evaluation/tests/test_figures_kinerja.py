@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from lib.figures import Jumlah, Kategori, angka
+from lib.figures import Jumlah, Kategori, hitung_angka
 from lib.figures_kinerja import (
     Akumulasi,
     Arah,
@@ -98,9 +98,9 @@ def test_each_quarter_is_the_difference_of_the_cumulative_amounts():
 
 
 def test_weights_of_the_parts_add_up_to_the_whole():
-    a = angka(Jumlah(D(300), D(150), D(60), D(300) * D(40), D(300) * D(50)))
-    b = angka(Jumlah(D(100), D(100), D(100), D(100) * D(100), D(100) * D(100)))
-    total = angka(jumlah_dari_angka(a) + jumlah_dari_angka(b))
+    a = hitung_angka(Jumlah(D(300), D(150), D(60), D(300) * D(40), D(300) * D(50)))
+    b = hitung_angka(Jumlah(D(100), D(100), D(100), D(100) * D(100), D(100) * D(100)))
+    total = hitung_angka(jumlah_dari_angka(a) + jumlah_dari_angka(b))
     baris = [tertimbang_dari(a, total.pagu), tertimbang_dari(b, total.pagu)]
     assert baris[0].bobot == D(75) and baris[1].bobot == D(25)
     assert baris[0].fisik_tertimbang == D(30)  # 40% × 75 ÷ 100
@@ -113,7 +113,7 @@ def test_weights_of_the_parts_add_up_to_the_whole():
 
 
 def test_a_part_without_pagu_has_no_weight():
-    a = angka(Jumlah(D(0), D(0), D(5)))
+    a = hitung_angka(Jumlah(D(0), D(0), D(5)))
     t = tertimbang_dari(a, D(1000))
     assert t.bobot == D(0) and t.fisik_tertimbang is None and t.nilai_fisik is None
     assert tertimbang_dari(a, D(0)).bobot is None
@@ -141,18 +141,18 @@ def test_the_sebaran_fisik_counts_sub_kegiatan_with_pagu_only():
 
 
 def test_the_sebaran_fisik_per_group():
-    berpagu = angka(Jumlah(D(10), D(0), D(0), D(10) * D(60), D(0)))
-    tanpa_pagu = angka(Jumlah(D(0), D(0), D(1)))
+    berpagu = hitung_angka(Jumlah(D(10), D(0), D(0), D(10) * D(60), D(0)))
+    tanpa_pagu = hitung_angka(Jumlah(D(0), D(0), D(1)))
     per = sebaran_fisik_per([("a", berpagu), ("a", tanpa_pagu), ("b", berpagu)])
     assert per["a"][KelasFisik.SAMPAI_75] == 1 and sum(per["a"].values()) == 1
     assert set(per) == {"a", "b"}
 
 
 def test_summing_figures_back_gives_the_same_money_and_fisik():
-    a = angka(Jumlah(D("1094182195169.02"), D("1060834720613.25"), D("839535848290.34"),
+    a = hitung_angka(Jumlah(D("1094182195169.02"), D("1060834720613.25"), D("839535848290.34"),
                      D("1094182195169.02") * D("63.17"), D("1094182195169.02") * D("70")))
     j = jumlah_dari_angka(a)
-    assert angka(j) == a
+    assert hitung_angka(j) == a
 
 
 def test_the_sebaran_fisik_from_integers_equals_the_one_from_the_figures():
@@ -162,7 +162,7 @@ def test_the_sebaran_fisik_from_integers_equals_the_one_from_the_figures():
     pasangan = [(rng.choice([0, 100, 12_345]), rng.choice([0, 1, 4999, 5000, 5001, 7500, 7501,
                                                           10000, rng.randint(0, 10000)]))
                 for _ in range(500)]
-    dari_angka = sebaran_fisik(angka(Jumlah(D(p).scaleb(-2), D(0), D(0),
+    dari_angka = sebaran_fisik(hitung_angka(Jumlah(D(p).scaleb(-2), D(0), D(0),
                                             D(p).scaleb(-2) * D(fh).scaleb(-2))).fisik
                                for p, fh in pasangan)
     assert sebaran_fisik_bulat(pasangan) == dari_angka

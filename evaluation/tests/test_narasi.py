@@ -4,14 +4,14 @@ import datetime
 from decimal import Decimal
 
 from evaluation.narasi import kalimat_utama
-from lib.figures import Jumlah, angka
+from lib.figures import Jumlah, hitung_angka
 
 D = Decimal
 NOV_2025 = datetime.date(2025, 11, 30)
 
 
 def _kalimat(batas, **jumlah):
-    a = angka(Jumlah(**{k: D(v) for k, v in jumlah.items()}))
+    a = hitung_angka(Jumlah(**{k: D(v) for k, v in jumlah.items()}))
     return kalimat_utama(
         batas,
         pagu=a.pagu,

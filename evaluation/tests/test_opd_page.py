@@ -14,8 +14,8 @@ from django.urls import reverse
 from accounts.models import Peran, User
 from budget import testing as t
 from budget.models import JenisVersi
+from evaluation.kurva import seri_kurva
 from evaluation.queries import hitung_rekap
-from evaluation.rincian import seri_kurva
 from lib.rupiah import persen, rupiah
 from reporting.models import Permasalahan
 

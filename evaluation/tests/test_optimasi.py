@@ -18,10 +18,11 @@ from budget import testing as t
 from budget.models import JenisVersi, RealisasiKeuangan, RincianAnggaran
 from demo.load import hapus_demo, muat_demo
 from evaluation import ringkasan
+from evaluation.kurva import seri_kurva
 from evaluation.queries import hitung_rekap
-from evaluation.rincian import jumlah_sub, seri_kurva
+from evaluation.telusur import jumlah_sub
 from evaluation.tests.rujukan import hitung_rekap_rujukan, seri_kurva_rujukan
-from lib.figures import Angka, Jumlah, KelasSebaran, angka, sebaran, sebaran_bulat
+from lib.figures import Angka, Jumlah, KelasSebaran, hitung_angka, sebaran, sebaran_bulat
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +180,7 @@ def test_the_lazy_sub_kegiatan_are_built_once_and_survive_pickling():
 
 
 def _angka_dari(r: int, p: int) -> Angka:
-    return angka(Jumlah(Decimal(p).scaleb(-2), Decimal(0), Decimal(r).scaleb(-2)))
+    return hitung_angka(Jumlah(Decimal(p).scaleb(-2), Decimal(0), Decimal(r).scaleb(-2)))
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -201,7 +202,7 @@ def test_sebaran_from_whole_sen_equals_the_sebaran_of_the_figures(seed):
 
 
 def test_one_opds_sub_kegiatan_come_from_its_own_sums_without_building_them_all():
-    from evaluation.rincian import _angka_sub_opd
+    from evaluation.telusur import _angka_sub_opd
 
     _acak(7)
     hasil, rujukan = hitung_rekap(2025, 11), hitung_rekap_rujukan(2025, 11)

@@ -12,7 +12,7 @@ from evaluation.ringkasan import (
     per_kelompok_belanja,
     terbaik_terburuk,
 )
-from lib.figures import Baris, angka, rekap
+from lib.figures import Baris, hitung_angka, rekap
 
 D = Decimal
 
@@ -51,7 +51,7 @@ def _hasil(baris=BARIS):
 def test_dak_fisik_sums_only_the_lines_funded_by_dak_fisik():
     a = dak_fisik(_hasil())
     assert (a.pagu, a.target_anggaran_kas, a.realisasi) == (D(5700), D(4600), D(1300))
-    assert a == angka(BARIS[1].jumlah + BARIS[3].jumlah)
+    assert a == hitung_angka(BARIS[1].jumlah + BARIS[3].jumlah)
 
 
 def test_dak_fisik_is_none_without_dak_fisik_lines():

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from budget import testing as t
 from budget.models import JenisVersi, RealisasiKeuangan, RincianAnggaran
+from evaluation.kurva import seri_kurva
 from evaluation.queries import hitung_rekap
-from evaluation.rincian import baris_anggaran, jumlah_sub, seri_kurva
+from evaluation.telusur import baris_anggaran, jumlah_sub
 from evaluation.tests.rujukan import hitung_rekap_rujukan, seri_kurva_rujukan
 from evaluation.tests.test_optimasi import _sama
 

@@ -70,7 +70,7 @@ class BarisSipd:
                 self.salah(medan, "kosong, bukan angka")
             return None
         try:
-            d = nilai.angka(self.mentah(medan), gaya)
+            d = nilai.baca_angka_sel(self.mentah(medan), gaya)
         except nilai.NilaiTidakValid as exc:
             self.salah(medan, str(exc))
             return None

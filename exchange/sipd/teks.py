@@ -4,7 +4,7 @@ whose headers match no layout."""
 from __future__ import annotations
 
 from lib.periode import nama_bulan, tanggal_panjang
-from lib.rupiah import angka
+from lib.rupiah import format_angka
 
 from .models import TataLetakSipd
 from .tata_letak import huruf, medan
@@ -33,8 +33,9 @@ def teks_hasil(hasil) -> str:
     keluar.append(f"{'Perangkat daerah':<{lebar}}  {'SIAP sebelum':>22}  {'SIPD':>22}  "
                   f"{'Selisih':>22}  {'SIAP sesudah':>22}")
     for o in hasil.opd:
-        keluar.append(f"{o.nama[:lebar]:<{lebar}}  {angka(o.siap_sebelum):>22}  {angka(o.sipd):>22}  "
-                      f"{angka(o.selisih):>22}  {angka(o.siap_sesudah):>22}")
+        keluar.append(f"{o.nama[:lebar]:<{lebar}}  {format_angka(o.siap_sebelum):>22}  "
+                      f"{format_angka(o.sipd):>22}  {format_angka(o.selisih):>22}  "
+                      f"{format_angka(o.siap_sesudah):>22}")
     if hasil.pembagian:
         keluar.append(f"Dibagi ke beberapa sumber dana (sebanding sisa pagu): "
                       f"{len(hasil.pembagian)} kelompok rincian")
@@ -61,7 +62,7 @@ def teks_anggaran(hasil) -> str:
         tl += f"; DPA: {TataLetakSipd(hasil.tata_letak_dpa).label}"
     keluar = [f"Anggaran dari SIPD — tata letak: {tl}",
               f"Baris dipakai: anggaran kas {hasil.baris.get('anggaran_kas', 0)}, DPA "
-              f"{hasil.baris.get('dpa', 0)}; {hasil.rincian} rincian, pagu Rp {angka(hasil.total)}"]
+              f"{hasil.baris.get('dpa', 0)}; {hasil.rincian} rincian, pagu Rp {format_angka(hasil.total)}"]
     if hasil.dibagi:
         keluar.append(f"Anggaran kas dibagi ke beberapa sumber dana (sebanding pagu DPA): "
                       f"{hasil.dibagi} kelompok rincian")

@@ -10,7 +10,7 @@ from django import template
 
 from accounts.akses import boleh_verifikasi
 from exchange.sipd.rekonsiliasi import impor_terakhir, rekonsiliasi_laporan, sipd_per_rincian
-from lib.rupiah import angka
+from lib.rupiah import format_angka
 
 register = template.Library()
 
@@ -32,7 +32,7 @@ def sipd_selisih_laporan(context, laporan):
 def sipd_isian(laporan):
     impor = impor_terakhir(laporan.tahun.tahun, laporan.bulan)
     nilai = sipd_per_rincian(laporan) if impor else {}
-    return {"impor": impor, "nilai": [(rid, angka(v)) for rid, v in sorted(nilai.items())]}
+    return {"impor": impor, "nilai": [(rid, format_angka(v)) for rid, v in sorted(nilai.items())]}
 
 
 @register.inclusion_tag("sipd/_sumber_angka.html")

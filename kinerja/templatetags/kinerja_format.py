@@ -17,7 +17,7 @@ def nilai_k(value: Decimal | None) -> str:
         return _rp.KOSONG
     if not isinstance(value, Decimal):
         raise TypeError(f"nilai_k membutuhkan Decimal, bukan {type(value).__name__}")
-    return _rp.angka(value, 0 if value == value.to_integral_value() else 2)
+    return _rp.format_angka(value, 0 if value == value.to_integral_value() else 2)
 
 
 @register.filter

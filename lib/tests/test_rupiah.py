@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from lib.rupiah import angka, bulatkan, desimal, persen, rupiah
+from lib.rupiah import bulatkan, desimal, format_angka, persen, rupiah
 
 
 def test_rupiah_formats_the_seed_figure_with_dots_and_comma():
@@ -52,5 +52,5 @@ def test_desimal_is_the_machine_format():
 
 
 def test_angka_groups_thousands_without_decimals_when_asked():
-    assert angka(Decimal("1058"), 0) == "1.058"
-    assert angka(Decimal("1234567.891"), 2) == "1.234.567,89"
+    assert format_angka(Decimal("1058"), 0) == "1.058"
+    assert format_angka(Decimal("1234567.891"), 2) == "1.234.567,89"

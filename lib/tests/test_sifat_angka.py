@@ -13,7 +13,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from lib.angka import AngkaTidakValid, baca_angka
-from lib.rupiah import angka
+from lib.rupiah import format_angka
 
 # Money to the sen, from zero to beyond the pemda's pagu (16 significant digits and more).
 uang = st.decimals(min_value=Decimal("-1e15"), max_value=Decimal("1e15"), places=2,
@@ -35,8 +35,8 @@ def _plain(d: Decimal) -> str:
 @example(Decimal("1094182195169.02"))
 @example(Decimal("-0.01"))
 def test_indonesian_formatting_reads_back_exactly(nilai):
-    assert baca_angka(angka(nilai)) == nilai
-    assert baca_angka("Rp " + angka(nilai)) == nilai
+    assert baca_angka(format_angka(nilai)) == nilai
+    assert baca_angka("Rp " + format_angka(nilai)) == nilai
 
 
 @given(uang)

@@ -17,7 +17,7 @@ from accounts.models import Peran, User
 from budget import testing as t
 from budget.models import RealisasiFisik, RealisasiKeuangan
 from lib.angka import AngkaTidakValid, baca_angka
-from lib.rupiah import angka, persen, rupiah
+from lib.rupiah import format_angka, persen, rupiah
 from reporting import services
 from reporting.models import IsianFisik, IsianRealisasi, LaporanBulanan, StatusLaporan
 from tests import sistem
@@ -81,9 +81,9 @@ def test_the_operator_sees_the_lines_and_figures_formatted_in_rupiah(op, dinkes,
     assert "Dinas Kesehatan" in isi and "Maret 2025" in isi
     assert SUB1 in isi and "1.02.02.2.02.0001" in isi and "Program 1.02.02" in isi
     assert "1.03.03.2.01.0001" not in isi  # PUPR's line is not in this form
-    assert angka(D(1200)) in isi  # pagu of r1
-    assert angka(D(300)) in isi  # its anggaran kas s.d. Maret
-    assert angka(D(200)) in isi  # its realisasi s.d. Februari
+    assert format_angka(D(1200)) in isi  # pagu of r1
+    assert format_angka(D(300)) in isi  # its anggaran kas s.d. Maret
+    assert format_angka(D(200)) in isi  # its realisasi s.d. Februari
     assert "16,67%" in isi  # 200 of 1.200
     assert rupiah(D(300)) in isi  # realisasi s.d. Maret of the whole OPD: 200 + 100 + 0
     assert "Draf" in isi and "10 April 2025" in isi
@@ -334,7 +334,7 @@ def test_verifikator_and_pimpinan_see_the_grid_read_only_and_cannot_post(
     r = client.get(url(dinkes))
     assert r.status_code == 200
     isi = r.content.decode()
-    assert SUB1 in isi and angka(D(1200)) in isi
+    assert SUB1 in isi and format_angka(D(1200)) in isi
     assert 'name="r-' not in isi and 'name="f-' not in isi and "Simpan dan ajukan" not in isi
     lap = LaporanBulanan.objects.get(opd=dinkes, bulan=3)
     assert reverse("reporting:pemeriksaan", args=[lap.pk]) in isi

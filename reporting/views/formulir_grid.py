@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 
 from lib.figures import persen
 from lib.periode import nama_bulan
-from lib.rupiah import angka, desimal
+from lib.rupiah import desimal, format_angka
 
 from ..forms import IsianLaporan, PermasalahanUbahForm
 from ..gabung import FISIK, REALISASI
@@ -133,7 +133,7 @@ class SubTampil:
 
 
 def _teks(nilai: Decimal | None) -> str:
-    return "" if nilai is None else angka(nilai, 2)
+    return "" if nilai is None else format_angka(nilai, 2)
 
 
 def _di_tempat(pesan: list[Pesan], label: str) -> list[Pesan]:

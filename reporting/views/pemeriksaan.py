@@ -182,8 +182,8 @@ def _ringkasan(isi) -> tuple[figures.Angka, list[dict], Decimal]:
                 realisasi=b.kumulatif, fisik=fisik, target_fisik=s.target_fisik or Decimal(0),
             ))
     per_sub = figures.kelompokkan(baris, lambda b: b.sub_kegiatan)
-    total = figures.angka(sum(per_sub.values(), figures.Jumlah()))
-    sub = [{"s": s, "angka": figures.angka(per_sub[s.sub_kegiatan_id]),
+    total = figures.hitung_angka(sum(per_sub.values(), figures.Jumlah()))
+    sub = [{"s": s, "angka": figures.hitung_angka(per_sub[s.sub_kegiatan_id]),
             "bulan_ini": sum((b.realisasi or 0 for b in s.baris), Decimal(0)),
             "fisik_ket": "" if s.fisik is not None else
             "belum diisi; dihitung fisik bulan lalu" if s.fisik_sebelumnya is not None else

@@ -35,7 +35,7 @@ def nominal(value: Decimal | None) -> str:
     The same digits as ``rupiah`` (it is ``rupiah`` without the "Rp ")."""
     if value is None:
         return _rp.KOSONG
-    return _rp.angka(value, 2)
+    return _rp.format_angka(value, 2)
 
 
 @register.filter
@@ -43,7 +43,7 @@ def poin(value: Decimal | None) -> str:
     """Percentage points (a deviasi), without the % sign: ``20,22``; ``None`` -> "–"."""
     if value is None:
         return _rp.KOSONG
-    return _rp.angka(value, 2)
+    return _rp.format_angka(value, 2)
 
 
 @register.filter
@@ -106,7 +106,7 @@ def bilangan(value: int | Decimal | None) -> str:
     """A count with thousands separators: ``{{ 1240|bilangan }}`` -> ``1.240``."""
     if value is None:
         return _rp.KOSONG
-    return _rp.angka(Decimal(value), 0)
+    return _rp.format_angka(Decimal(value), 0)
 
 
 @register.filter
