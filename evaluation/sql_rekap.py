@@ -22,7 +22,7 @@ from budget.models import (
     TahunAnggaran,
 )
 from budget.sen import sql_sen
-from lib.figures import KelasSebaran, sql_kelas_sebaran
+from lib.figures import sql_hitung_sebaran
 
 
 def nama_tabel(model) -> str:
@@ -87,12 +87,11 @@ def sql_agregat(tahun: int, bulan: int, versi_id: int) -> tuple[str, list]:
     thousand rows (jenis, kunci, kunci2, pagu, target, realisasi, Σ pagu × fisik,
     Σ pagu × target fisik): jenis 0 per OPD, 1 per (sumber dana, jenis belanja); jenis 2 is
     the sebaran — the count of sub kegiatan with pagu in each class, compared as whole
-    numbers from the one table of bounds (``figures.sql_kelas_sebaran``). Sums of
+    numbers from the one table of bounds (``figures.sql_hitung_sebaran``). Sums of
     ``bigint`` are ``numeric`` in PostgreSQL: exact at any size. (SQLite's 64-bit SUM could
     overflow on the fisik weights of a very large pemda, so SQLite adds the lines up in
     Python instead.)"""
     dasar, params = sql_baris_dasar(tahun, bulan, versi_id)
-    kelas = ", ".join(f"COUNT(*) FILTER (WHERE k = {i})" for i in range(len(KelasSebaran)))
     jumlah = ("SUM(p), SUM(t), SUM(r), SUM(p * CAST(fh AS NUMERIC)), "
               "SUM(p * CAST(tfh AS NUMERIC))")
     sql = f"""
@@ -103,6 +102,6 @@ def sql_agregat(tahun: int, bulan: int, versi_id: int) -> tuple[str, list]:
         SELECT 1, sumber_dana_id, jenis_belanja_id, {jumlah} FROM b
         GROUP BY sumber_dana_id, jenis_belanja_id
         UNION ALL
-        SELECT 2, NULL, NULL, {kelas}
-        FROM (SELECT {sql_kelas_sebaran("r", "p")} AS k FROM s WHERE p > 0) AS ks"""
+        SELECT 2, NULL, NULL, {sql_hitung_sebaran("r", "p")}
+        FROM s WHERE p > 0"""
     return sql, params

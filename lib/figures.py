@@ -34,7 +34,7 @@ from .figures_skala import (  # noqa: F401 — re-exported: lib.figures is the f
     sebaran,
     sebaran_bulat,
     skala_batang,
-    sql_kelas_sebaran,
+    sql_hitung_sebaran,
 )
 
 

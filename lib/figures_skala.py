@@ -3,7 +3,7 @@ sebaran — every threshold and every ``× 100`` of the figures, as plain functi
 
 ``lib.figures`` builds the figures of each group from these (and re-exports them);
 ``lib.figures_kinerja`` adds the Permendagri 86/2017 weights. Nothing here touches the
-database; ``sql_kelas_sebaran`` writes the sebaran's bounds as SQL text for the database's
+database; ``sql_hitung_sebaran`` writes the sebaran's bounds as SQL text for the database's
 count, from the same table.
 """
 
@@ -106,7 +106,7 @@ class KelasSebaran(enum.Enum):
 
 # The classes by persen realisasi, lowest first: (upper bound, bound included, class); above
 # the last bound: PENUH. The one definition behind ``kelas_sebaran``, ``sebaran_bulat`` and the
-# database's count (``sql_kelas_sebaran``).
+# database's count (``sql_hitung_sebaran``).
 BATAS_SEBARAN: tuple[tuple[int, bool, KelasSebaran], ...] = (
     (0, True, KelasSebaran.NOL),
     (50, True, KelasSebaran.SAMPAI_50),
@@ -151,10 +151,18 @@ def sebaran_bulat(realisasi_pagu: Iterable[tuple[int, int]]) -> dict[KelasSebara
     return hasil
 
 
-def sql_kelas_sebaran(r: str, p: str) -> str:
-    """SQL giving the position (0–4) in ``KelasSebaran`` of a sub kegiatan with whole-number
-    realisasi ``r`` and pagu ``p`` > 0, compared as ``sebaran_bulat`` does."""
-    kelas = list(KelasSebaran)
-    kasus = " ".join(f"WHEN {r} * 100 {'<=' if termasuk else '<'} {p} * {batas} "
-                     f"THEN {kelas.index(k)}" for batas, termasuk, k in BATAS_SEBARAN)
-    return f"CASE {kasus} ELSE {kelas.index(KelasSebaran.PENUH)} END"
+def sql_hitung_sebaran(r: str, p: str) -> str:
+    """SQL counting sub kegiatan with whole-number realisasi ``r`` and pagu ``p`` > 0 into
+    each class, in ``KelasSebaran`` order: ``COUNT(*) FILTER (WHERE …)`` per class, its
+    conditions written from ``BATAS_SEBARAN`` and compared as ``sebaran_bulat`` does
+    (100 × r against bound × p; the bound 0 as r against 0). Plain comparisons rather than
+    a CASE in a subquery: at ×100 on PostgreSQL the CASE cost 0,15–0,4 s more."""
+    syarat: dict[KelasSebaran, str] = {}
+    di_atas = None  # the condition "above the previous bound"
+    for batas, termasuk, kelas in BATAS_SEBARAN:
+        kiri, kanan = (r, "0") if batas == 0 else (f"{r} * 100", f"{p} * {batas}")
+        sampai = f"{kiri} {'<=' if termasuk else '<'} {kanan}"
+        syarat[kelas] = sampai if di_atas is None else f"{di_atas} AND {sampai}"
+        di_atas = f"{kiri} {'>' if termasuk else '>='} {kanan}"
+    syarat[KelasSebaran.PENUH] = di_atas
+    return ", ".join(f"COUNT(*) FILTER (WHERE {syarat[k]})" for k in KelasSebaran)
