@@ -128,3 +128,26 @@ def fisik(o: PerangkatDaerah, sub: str, bulan: int, realisasi=None, target=None,
         TargetFisik.objects.update_or_create(
             tahun=tahun(t), opd=o, sub_kegiatan=s, bulan=bulan, defaults={"persen": D(target)}
         )
+
+
+def apbd_besar(kode_opd: str, kode_sub: str, n_sub: int = 850) -> list[tuple[str, str]]:
+    """A large budget for size tests: ``n_sub`` sub kegiatan (``kode_sub`` and its siblings
+    numbered up to ``n_sub``) × DAU/PAD of 5.1.02 for one OPD in 2025, each line with a pagu of
+    12.000.000 (1.000.000 a month). Returns the (sub kegiatan, sumber dana) codes in order."""
+    o = opd(kode_opd, "Dinas Kesehatan")
+    v = versi(2025, nama="APBD Murni 2025")
+    kegiatan = sub_kegiatan(kode_sub).kegiatan
+    awalan = kode_sub.rsplit(".", 1)[0]
+    SubKegiatan.objects.bulk_create([
+        SubKegiatan(kode=f"{awalan}.{k:04d}", nama=f"Sub {k}", kegiatan=kegiatan)
+        for k in range(2, n_sub + 1)])
+    sd, jb = [sumber_dana("DAU"), sumber_dana("PAD")], jenis_belanja("5.1.02")
+    RincianAnggaran.objects.bulk_create([
+        RincianAnggaran(tahun=v.tahun, opd=o, sub_kegiatan=s, sumber_dana=d, jenis_belanja=jb)
+        for s in SubKegiatan.objects.order_by("kode") for d in sd])
+    PaguAnggaran.objects.bulk_create([
+        PaguAnggaran(versi=v, rincian=r, pagu=12_000_000,
+                     **{f"ak_{m:02d}": 1_000_000 for m in range(1, 13)})
+        for r in RincianAnggaran.objects.all()])
+    return list(RincianAnggaran.objects.order_by("sub_kegiatan__kode", "sumber_dana__kode")
+                .values_list("sub_kegiatan__kode", "sumber_dana__kode"))

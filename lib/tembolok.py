@@ -42,10 +42,7 @@ def ambil(kunci: Hashable, hitung: Callable[[], T], *, versi: int | None = None)
             _isi.move_to_end(lengkap)
             return _isi[lengkap]
     nilai = hitung()
-    with _kunci:
-        _isi[lengkap] = nilai
-        while len(_isi) > MAKS:
-            _isi.popitem(last=False)
+    _simpan_lokal(lengkap, nilai)
     return nilai
 
 

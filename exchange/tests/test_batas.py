@@ -135,24 +135,8 @@ def apbd_besar(db):
     """1,700 budget lines of 2025 (850 sub kegiatan × DAU/PAD), each with a pagu of 12,000,000:
     room for 20,400 (line, month) realisasi rows."""
     from budget import testing as t
-    from budget.models import PaguAnggaran, RincianAnggaran, SubKegiatan
 
-    o = t.opd(OPD, "Dinas Kesehatan")
-    v = t.versi(2025, nama="APBD Murni 2025")
-    kegiatan = t.sub_kegiatan(SUB).kegiatan
-    SubKegiatan.objects.bulk_create([
-        SubKegiatan(kode=f"1.02.02.2.01.{k:04d}", nama=f"Sub {k}", kegiatan=kegiatan)
-        for k in range(2, 851)])
-    sd, jb = [t.sumber_dana("DAU"), t.sumber_dana("PAD")], t.jenis_belanja("5.1.02")
-    RincianAnggaran.objects.bulk_create([
-        RincianAnggaran(tahun=v.tahun, opd=o, sub_kegiatan=s, sumber_dana=d, jenis_belanja=jb)
-        for s in SubKegiatan.objects.order_by("kode") for d in sd])
-    PaguAnggaran.objects.bulk_create([
-        PaguAnggaran(versi=v, rincian=r, pagu=12_000_000, **{f"ak_{m:02d}": 1_000_000
-                                                              for m in range(1, 13)})
-        for r in RincianAnggaran.objects.all()])
-    garis = list(RincianAnggaran.objects.order_by("sub_kegiatan__kode", "sumber_dana__kode")
-                 .values_list("sub_kegiatan__kode", "sumber_dana__kode"))
+    garis = t.apbd_besar(OPD, SUB)
     assert len(garis) == 1700
     return garis
 

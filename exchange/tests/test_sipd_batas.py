@@ -8,7 +8,6 @@ import pytest
 from django.db import transaction
 
 from budget import testing as t
-from budget.models import PaguAnggaran, RincianAnggaran, SubKegiatan
 from exchange.sipd.contoh_tulis import JUDUL_REALISASI
 from exchange.sipd.realisasi import impor_sipd_realisasi
 
@@ -21,20 +20,7 @@ BATAS = datetime.date(2025, 10, 31)
 @pytest.fixture
 def garis(db):
     """850 sub kegiatan × DAU/PAD of 5.1.02 (1,700 lines), pagu 12.000.000 each."""
-    o = t.opd(OPD, "Dinas Kesehatan")
-    v = t.versi(2025, nama="APBD Murni 2025")
-    kegiatan = t.sub_kegiatan(SUB).kegiatan
-    SubKegiatan.objects.bulk_create([
-        SubKegiatan(kode=f"1.02.02.2.01.{k:04d}", nama=f"Sub {k}", kegiatan=kegiatan)
-        for k in range(2, 851)])
-    sd, jb = [t.sumber_dana("DAU"), t.sumber_dana("PAD")], t.jenis_belanja("5.1.02")
-    RincianAnggaran.objects.bulk_create([
-        RincianAnggaran(tahun=v.tahun, opd=o, sub_kegiatan=s, sumber_dana=d, jenis_belanja=jb)
-        for s in SubKegiatan.objects.order_by("kode") for d in sd])
-    PaguAnggaran.objects.bulk_create([
-        PaguAnggaran(versi=v, rincian=r, pagu=12_000_000, **{f"ak_{m:02d}": 1_000_000
-                                                              for m in range(1, 13)})
-        for r in RincianAnggaran.objects.all()])
+    t.apbd_besar(OPD, SUB)
     return [f"1.02.02.2.01.{k:04d}" for k in range(1, 851)]
 
 
