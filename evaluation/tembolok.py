@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 
-from accounts.akses import opd_terlihat
+from accounts.akses import lihat_semua, opd_terlihat
 from lib import tembolok, versi_data
 from lib.periode import akhir_bulan, tanggal_panjang
 
@@ -29,11 +29,10 @@ def versi_awal(request) -> int:
 
 def kunci_pemirsa(user) -> tuple:
     """What of the viewer a figures part may depend on: the role, whether they see every
-    OPD, and (when not) exactly which OPD (one query)."""
-    terlihat = opd_terlihat(user)
-    ids = None if terlihat is None else tuple(sorted(terlihat.values_list("pk", flat=True)))
-    return (getattr(user, "peran", None), bool(getattr(user, "lihat_semua_opd", False)),
-            bool(getattr(user, "is_superuser", False)), ids)
+    OPD, and (when not) exactly which OPD (one query, only for a viewer limited to some)."""
+    semua = lihat_semua(user)
+    ids = None if semua else tuple(sorted(opd_terlihat(user).values_list("pk", flat=True)))
+    return (getattr(user, "peran", None), semua, bool(getattr(user, "is_superuser", False)), ids)
 
 
 def kunci_waktu(tahun: int, bulan: int, sekarang: datetime.datetime, batas) -> tuple:
