@@ -14,17 +14,12 @@ from __future__ import annotations
 import datetime
 
 from accounts.akses import lihat_semua, opd_terlihat
-from lib import tembolok, versi_data
+from lib import tembolok
 from lib.periode import akhir_bulan, tanggal_panjang
 
 from .cakupan_data import periode_jatuh_tempo
 
-
-def versi_awal(request) -> int:
-    """The data token, read once per request at the start of a view (before any data)."""
-    if not hasattr(request, "_siap_versi_data"):
-        request._siap_versi_data = versi_data.baca()
-    return request._siap_versi_data
+versi_awal = tembolok.versi_permintaan  # read once per request, before any data
 
 
 def kunci_pemirsa(user) -> tuple:

@@ -46,6 +46,14 @@ def ambil(kunci: Hashable, hitung: Callable[[], T], *, versi: int | None = None)
     return nilai
 
 
+def versi_permintaan(request) -> int:
+    """The data token of this request: read once, at the start of the view, before any data
+    (the entries computed in the request are kept under it)."""
+    if not hasattr(request, "_siap_versi_data"):
+        request._siap_versi_data = versi_data.baca()
+    return request._siap_versi_data
+
+
 _TIDAK_ADA = object()
 
 

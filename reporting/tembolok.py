@@ -11,7 +11,7 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 
 from accounts.akses import boleh_mengisi
-from lib import tembolok, versi_data
+from lib import tembolok
 
 from . import services, tertunda
 from .models import LaporanBulanan
@@ -22,11 +22,7 @@ PENANDA = {
 }
 
 
-def versi_awal(request) -> int:
-    """The data token, read at the start of the view, before any data."""
-    if not hasattr(request, "_siap_versi_data"):
-        request._siap_versi_data = versi_data.baca()
-    return request._siap_versi_data
+versi_awal = tembolok.versi_permintaan  # read once per request, before any data
 
 
 def bagian_formulir(request, lap: LaporanBulanan) -> tembolok.Bagian | None:
