@@ -3,11 +3,19 @@
 outputs (XLSX), the short label of narrow ones (pages, PDF, terminal) and the format (``rp``
 money, ``persen`` a percentage, ``poin`` percentage points, ``teks``). Pages, the PDF, the
 XLSX, the CSV/JSON and the terminal table take their headers, order and formats from here.
+
+A table cell is written from the same specification (``Kolom.tulis``): money without "Rp" (the
+header carries the unit), a percentage with its sign, points as a number; ``utama`` marks the
+figure a table stresses (capaian, in bold) and ``catatan`` the figure shown small under a cell
+on screen (the target beside the realisasi fisik).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+
+from lib import rupiah as _rp
 
 
 @dataclass(frozen=True)
@@ -17,9 +25,20 @@ class Kolom:
     label_pendek: str
     format: str  # "rp" | "persen" | "poin" | "teks"
     di_tabel: bool = True  # one of the columns of the Rakor tables on pages and in the PDF
+    utama: bool = False  # the figure a table stresses (bold in group rows)
+    catatan: str = ""  # key of a figure shown small under the cell on screen
+    label_catatan: str = ""
 
     def __str__(self) -> str:
         return self.label_pendek
+
+    def nilai(self, angka) -> Decimal | None:
+        return getattr(angka, self.kunci)
+
+    def tulis(self, angka) -> str:
+        """The cell of this column for ``angka`` (a ``lib.figures.Angka``), "–" when the
+        figure cannot be computed."""
+        return tulis_nilai(self.format, self.nilai(angka))
 
 
 KOLOM_ANGKA: tuple[Kolom, ...] = (
@@ -28,11 +47,11 @@ KOLOM_ANGKA: tuple[Kolom, ...] = (
     Kolom("realisasi", "Realisasi (Rp)", "Realisasi (Rp)", "rp"),
     Kolom("persen_realisasi", "% Realisasi", "% Real.", "persen"),
     Kolom("persen_target", "% Target", "% Target", "persen"),
-    Kolom("capaian_anggaran_kas", "Capaian anggaran kas", "Capaian AK", "persen"),
+    Kolom("capaian_anggaran_kas", "Capaian anggaran kas", "Capaian AK", "persen", utama=True),
     Kolom("deviasi", "Deviasi (poin)", "Deviasi (poin)", "poin"),
     Kolom("deviasi_rp", "Deviasi (Rp)", "Deviasi (Rp)", "rp", di_tabel=False),
     Kolom("sisa_pagu", "Sisa pagu (Rp)", "Sisa pagu (Rp)", "rp", di_tabel=False),
-    Kolom("fisik", "Fisik", "Fisik", "persen"),
+    Kolom("fisik", "Fisik", "Fisik", "persen", catatan="target_fisik", label_catatan="target"),
     Kolom("target_fisik", "Target fisik", "Target fisik", "persen", di_tabel=False),
 )
 KATEGORI = Kolom("kategori", "Kategori", "Kategori", "teks")
@@ -41,6 +60,28 @@ KATEGORI = Kolom("kategori", "Kategori", "Kategori", "teks")
 KOLOM_TABEL: tuple[Kolom, ...] = tuple(k for k in KOLOM_ANGKA if k.di_tabel)
 
 _MENURUT_KUNCI = {k.kunci: k for k in (*KOLOM_ANGKA, KATEGORI)}
+
+
+def tulis_nilai(format: str, nilai: Decimal | None) -> str:
+    """One figure as a table cell in the given format (see ``Kolom.format``)."""
+    if nilai is None:
+        return _rp.KOSONG
+    if format == "persen":
+        return _rp.persen(nilai)
+    if format in ("rp", "poin"):
+        return _rp.format_angka(nilai, 2)
+    raise ValueError(f"format kolom {format!r} tidak dikenal")
+
+
+def kolom_tabel(kunci: str | None = None) -> tuple[Kolom, ...]:
+    """The figure columns of a Rakor table in the specification's order; ``kunci`` (keys
+    separated by spaces) keeps only those, for a table that shows some of them."""
+    if not kunci:
+        return KOLOM_TABEL
+    dipilih = set(kunci.split())
+    for k in dipilih:
+        kolom(k)  # an unknown key is an error, not a missing column
+    return tuple(k for k in KOLOM_TABEL if k.kunci in dipilih)
 
 
 def kolom(kunci: str) -> Kolom:

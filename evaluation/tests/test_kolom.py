@@ -91,3 +91,52 @@ def test_no_template_writes_a_figure_header_by_hand():
               for p in AKAR.glob("*/templates/**/*.html")
               for m in tulis_tangan.finditer(p.read_text(encoding="utf-8"))]
     assert not temuan, "take the header from lib.kolom ({% judul_kolom %}):\n" + "\n".join(temuan)
+
+
+def _sel(html: str) -> list[str]:
+    return [re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", c))).strip()
+            for c in re.findall(r"<td[^>]*>(.*?)</td>", html, re.S)]
+
+
+def test_the_table_cells_come_from_the_specification(client, data, pimpinan):
+    """Pages and PDF write a row's cells in the specification's order and formats: a column
+    added to lib.kolom appears in every Rakor table, header and cell together."""
+    hasil = hitung_rekap(2025, 11)
+    a = hasil.rekap.total
+    harap = [k.tulis(a) for k in KOLOM_TABEL]
+    assert harap[:3] == ["1.200,00", "1.100,00", "1.000,00"]  # money without "Rp": the header has it
+
+    html = html_rakor(paket_rakor(2025, 11))
+    total = re.search(r'<tr class="total"><td class="no"></td>.*?</tr>', html, re.S).group(0)
+    assert _sel(total)[1:-2] == harap  # after the No. cell; before Kategori and Laporan
+
+    client.force_login(pimpinan)
+    teks = client.get(reverse("evaluation:dasbor"), {"tahun": 2025, "bulan": 11}).content.decode()
+    kaki = re.search(r'<table class="tabel tabel--opd">.*?<tfoot>(.*?)</tfoot>', teks, re.S).group(1)
+    sel = _sel(kaki)[1:]  # after the No. cell
+    fisik = next(i for i, k in enumerate(KOLOM_TABEL) if k.catatan)
+    assert sel[:fisik] == harap[:fisik]
+    assert sel[fisik].startswith(harap[fisik] + " target ")  # the target under the fisik
+
+
+def test_a_table_showing_some_columns_keeps_the_specifications_order():
+    from lib.kolom import kolom_tabel
+
+    assert [k.kunci for k in kolom_tabel("fisik pagu capaian_anggaran_kas")] == [
+        "pagu", "capaian_anggaran_kas", "fisik"]
+    with pytest.raises(KeyError):
+        kolom_tabel("pagu capaian")
+
+
+def test_no_rakor_table_writes_a_figure_cell_by_hand():
+    """The templates of the Rakor tables (every figure of an Angka in a row) loop over the
+    specification: no cell names a figure and its format by hand."""
+    tulis_tangan = re.compile(r"<td[^>]*>\s*\{\{\s*(a|[\w.]*angka|[\w.]*total|[\w.]*dak_fisik)\.(" + "|".join(
+        k.kunci for k in KOLOM_ANGKA) + r")\|(nominal|persen|poin)")
+    berkas = ["_sel_angka.html", "_pdf_sel_angka.html", "_ringkasan_dasbor.html",
+              "_tabel_kelompok.html", "_pdf_tabel_kelompok.html", "_tabel_kecamatan.html",
+              "_dasbor_isi.html", "_opd_isi.html", "rakor_pdf.html"]
+    folder = AKAR / "evaluation" / "templates" / "evaluation"
+    temuan = [f"{b}: {m.group(0)}" for b in berkas
+              for m in tulis_tangan.finditer((folder / b).read_text(encoding="utf-8"))]
+    assert not temuan, "loop over {% kolom_tabel %} and {{ a|sel_kolom:k }}:\n" + "\n".join(temuan)

@@ -129,10 +129,18 @@ def status_laporan(status):
 
 
 @register.simple_tag
-def kolom_tabel() -> tuple:
+def kolom_tabel(kunci: str | None = None) -> tuple:
     """``{% kolom_tabel as kolom %}``: the figure columns of a Rakor table (``lib.kolom``), in
-    order; ``{{ k.label_pendek }}`` is the header."""
-    return _kolom.KOLOM_TABEL
+    order; ``{{ k.label_pendek }}`` is the header, ``{{ a|sel_kolom:k }}`` the cell.
+    ``{% kolom_tabel "pagu realisasi fisik" as kolom %}``: only those, still in that order."""
+    return _kolom.kolom_tabel(kunci)
+
+
+@register.filter
+def sel_kolom(angka, k) -> str:
+    """``{{ a|sel_kolom:k }}``: the cell of column ``k`` (a ``lib.kolom.Kolom`` or its key)
+    for the figures ``a``, formatted as the specification says."""
+    return (k if isinstance(k, _kolom.Kolom) else _kolom.kolom(k)).tulis(angka)
 
 
 @register.simple_tag
