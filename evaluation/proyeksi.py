@@ -15,7 +15,9 @@ last year's catch-up states how much it caught up, in numbers anyone can check.
 "Kebutuhan per bulan" is what must still be realised each remaining month to reach the pagu
 (the target of the year): (pagu − realisasi) / (12 − m).
 
-Exact ``Decimal`` throughout; rounding happens only in the sentences (``lib.rupiah``).
+The arithmetic and the thresholds are ``lib.figures_proyeksi``'s; this module chooses the rate
+and writes the sentences. Exact ``Decimal`` throughout; rounding happens only in the sentences
+(``lib.rupiah``).
 """
 
 from __future__ import annotations
@@ -23,21 +25,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lib.figures import hitung_persen, persen_dari_pecahan
+from lib.figures import NOL, hitung_persen, persen_dari_pecahan
+from lib.figures_proyeksi import (
+    BATAS_PROYEKSI,
+    BATAS_TERTINGGAL_FISIK,
+    FAKTOR_KEBUTUHAN,
+    SATU,
+    fisik_tertinggal,
+    kebutuhan_jauh_di_atas,
+    kebutuhan_per_bulan,
+    kelipatan,
+    laju_capaian,
+    nilai_proyeksi,
+    rata_bulanan,
+    selisih_poin,
+)
 from lib.periode import NAMA_BULAN
 from lib.rupiah import format_angka, persen, rupiah
-
-NOL = Decimal(0)
-
-# Early warning thresholds (configuration; the page states them).
-BATAS_PROYEKSI = Decimal(90)  # an OPD projected below this % of its pagu is at risk
-FAKTOR_KEBUTUHAN = Decimal(2)  # ... or one that needs > this × its average monthly realisasi
-BATAS_TERTINGGAL_FISIK = Decimal(25)  # sub kegiatan whose fisik is this many points behind
-
-# Backtest on the demo (evaluation/tests/test_proyeksi_backtest.py asserts these): the projection
-# made at the end of September 2025 against the actual realisasi of December 2025.
-GALAT_PEMDA = Decimal(3)  # points of pagu, pemda
-GALAT_MEDIAN_OPD = Decimal(2)  # points of pagu, median absolute error over the OPD
 
 
 @dataclass(frozen=True)
@@ -107,16 +111,6 @@ def rentang_berjalan(bulan: int) -> str:
     return NAMA_BULAN[0] if bulan == 1 else f"{NAMA_BULAN[0]}–{NAMA_BULAN[bulan - 1]}"
 
 
-def laju_acuan(pagu: Decimal, target: Decimal, realisasi: Decimal,
-               realisasi_akhir: Decimal) -> Decimal | None:
-    """The rate of a reference year: realisasi of months m+1..12 over the anggaran kas still
-    planned for them at the end of month m. None when nothing was left to absorb."""
-    sisa = pagu - target
-    if sisa <= 0:
-        return None
-    return (realisasi_akhir - realisasi) / sisa
-
-
 def _bulan_itu(bulan: int) -> str:
     return "bulan itu" if bulan >= 11 else "bulan-bulan itu"
 
@@ -152,13 +146,13 @@ def pilih_laju(
                     f"{teks_kali(laju_pemda)} sisa anggaran kas {itu}; pola {subjek} sendiri "
                     f"tahun {tahun_acuan} tidak dapat dihitung)",
                     f"× {format_angka(laju_pemda)} pola pemda {tahun_acuan}")
-    if target > 0:
-        nilai = realisasi / target
+    nilai = laju_capaian(realisasi, target)
+    if nilai is not None:
         return Laju(nilai,
                     f"mengikuti capaian anggaran kas {rentang_berjalan(bulan)} {tahun} "
                     f"(realisasi {teks_kali(nilai)} anggaran kas bulan-bulan itu)",
                     f"× {format_angka(nilai)} capaian {tahun}")
-    return Laju(Decimal(1), "sesuai anggaran kas (belum ada target anggaran kas untuk diukur)",
+    return Laju(SATU, "sesuai anggaran kas (belum ada target anggaran kas untuk diukur)",
                 "sesuai anggaran kas")
 
 
@@ -195,15 +189,13 @@ def proyeksikan(
                   f"({persen(hitung_persen(nilai, pagu))} dari pagu).")
     else:
         dipakai = laju.nilai
-        mentah = realisasi + sisa_ak * laju.nilai
-        # never above the pagu, never below what is already realised
-        nilai = max(min(mentah, pagu), realisasi)
+        nilai = nilai_proyeksi(pagu, target, realisasi, laju.nilai)
         akhir = (f"realisasi akhir tahun mencapai pagu {rupiah(pagu)} (100,00%)"
                  if nilai == pagu else
                  f"realisasi akhir tahun {rupiah(nilai)} ({persen(hitung_persen(nilai, pagu))} dari pagu)")
         asumsi = f"Bila realisasi {rentang_sisa(bulan)} {tahun} {laju.sebab}, {akhir}."
     proyeksi_persen = hitung_persen(nilai, pagu)
-    kebutuhan = max(pagu - realisasi, NOL) / sisa_bulan if sisa_bulan else NOL
+    kebutuhan = kebutuhan_per_bulan(pagu, realisasi, bulan)
 
     alasan = []
     if proyeksi_persen is not None and proyeksi_persen < batas_proyeksi:
@@ -212,14 +204,14 @@ def proyeksikan(
     # A need far above the pace so far matters only when the projection does not already reach
     # the pagu: a back-loaded anggaran kas that the OPD absorbed last year is not a risk.
     if sisa_bulan and kebutuhan > 0:
-        rata = realisasi / bulan
+        rata = rata_bulanan(realisasi, bulan)
         if rata == 0:
             alasan.append(f"belum ada realisasi, padahal perlu {rupiah(kebutuhan)} per bulan")
-        elif kebutuhan > faktor_kebutuhan * rata and nilai < pagu:
+        elif kebutuhan_jauh_di_atas(kebutuhan, rata, faktor_kebutuhan) and nilai < pagu:
             if not alasan:  # say first why a projection above the threshold is still a risk
                 alasan.append(f"proyeksi {persen(proyeksi_persen)} belum mencapai pagu")
             alasan.append(f"agar mencapai pagu perlu realisasi {rupiah(kebutuhan)} per bulan "
-                          f"pada {rentang_sisa(bulan)}, {format_angka(kebutuhan / rata)} kali "
+                          f"pada {rentang_sisa(bulan)}, {format_angka(kelipatan(kebutuhan, rata))} kali "
                           f"rata-rata realisasi bulanan {rentang_berjalan(bulan)} "
                           f"({rupiah(rata)})")
     teks_alasan = "; ".join(alasan)
@@ -248,8 +240,8 @@ def alasan_sub(bulan: int, *, target: Decimal, realisasi: Decimal, fisik: Decima
     if realisasi <= 0 and target > 0:
         alasan.append(f"belum ada realisasi, padahal target anggaran kas s.d. "
                       f"{NAMA_BULAN[bulan - 1]} {rupiah(target)}")
-    if fisik is not None and target_fisik is not None and target_fisik - fisik >= batas_fisik:
+    if fisik_tertinggal(fisik, target_fisik, batas_fisik):
         alasan.append(f"realisasi fisik {persen(fisik)} tertinggal "
-                      f"{format_angka(target_fisik - fisik)} poin dari target fisik {persen(target_fisik)}")
+                      f"{format_angka(selisih_poin(target_fisik, fisik))} poin dari target fisik {persen(target_fisik)}")
     teks = "; ".join(alasan)
     return teks[:1].upper() + teks[1:]

@@ -15,13 +15,13 @@ from django.db.models import Case, DecimalField, F, Max, Value, When
 
 from budget.models import BULAN_AK, PaguAnggaran, RealisasiKeuangan, SubKegiatan, VersiAnggaran
 from budget.sen import SumSen, sen_ke_rupiah
+from lib.figures_proyeksi import laju_acuan
 from lib.periode import akhir_bulan, cek_bulan
 
 from .proyeksi import (
     HasilProyeksi,
     ProyeksiSub,
     alasan_sub,
-    laju_acuan,
     pilih_laju,
     proyeksi_opd,
     proyeksikan,

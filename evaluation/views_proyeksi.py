@@ -8,17 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from accounts.akses import cakupan_opd
-from lib.periode import NAMA_BULAN
-
-from .proyeksi import (
+from lib.figures_proyeksi import (
     BATAS_PROYEKSI,
     BATAS_TERTINGGAL_FISIK,
     FAKTOR_KEBUTUHAN,
     GALAT_MEDIAN_OPD,
     GALAT_PEMDA,
-    rentang_berjalan,
-    rentang_sisa,
 )
+from lib.periode import NAMA_BULAN
+
+from .proyeksi import rentang_berjalan, rentang_sisa
 from .proyeksi_data import hitung_proyeksi
 from .views import periode_halaman, pintasan_triwulan
 

@@ -16,11 +16,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lib import figures
-from lib.rupiah import persen, rupiah
+from lib.figures_proyeksi import (
+    AMBANG_SELISIH_FISIK,
+    fisik_berselisih,
+    melebihi_anggaran_kas,
+    persen_ambang_ak,
+)
+from lib.rupiah import format_angka, persen, rupiah
 
 NOL = Decimal(0)
-AMBANG_AK = Decimal("1.10")  # realisasi above anggaran kas by more than 10%
-AMBANG_SELISIH_FISIK = Decimal(25)  # points between fisik and keuangan
 
 
 class Tingkat(enum.StrEnum):
@@ -97,11 +101,11 @@ def periksa_baris(b: BarisLaporan) -> list[Pesan]:
             f"{rupiah(b.pagu)}.",
             rincian_id=b.rincian_id,
         ))
-    elif b.kumulatif > b.ak_kumulatif * AMBANG_AK and b.kumulatif > 0:
+    elif melebihi_anggaran_kas(b.kumulatif, b.ak_kumulatif):
         hasil.append(_peringatan(
             f"lebih_ak:{b.rincian_id}",
             f"{b.label}: realisasi kumulatif {rupiah(b.kumulatif)} melebihi anggaran kas "
-            f"kumulatif {rupiah(b.ak_kumulatif)} lebih dari 10%.",
+            f"kumulatif {rupiah(b.ak_kumulatif)} lebih dari {format_angka(persen_ambang_ak(), 0)}%.",
             rincian_id=b.rincian_id,
         ))
     return hasil
@@ -128,11 +132,11 @@ def periksa_sub(s: SubLaporan, baris: list[BarisLaporan], bulan: int) -> list[Pe
     kumulatif = sum((b.kumulatif for b in baris), NOL)
     if s.fisik is not None and pagu > 0:
         keuangan = figures.hitung_persen(kumulatif, pagu)
-        if abs(s.fisik - keuangan) > AMBANG_SELISIH_FISIK:
+        if fisik_berselisih(s.fisik, keuangan):
             hasil.append(_peringatan(
                 f"selisih_fisik:{s.sub_kegiatan_id}",
                 f"{s.label}: realisasi fisik {persen(s.fisik)} dan keuangan "
-                f"{persen(keuangan)} berselisih lebih dari 25 poin.",
+                f"{persen(keuangan)} berselisih lebih dari {format_angka(AMBANG_SELISIH_FISIK, 0)} poin.",
                 sub_kegiatan_id=s.sub_kegiatan_id,
             ))
     capaian = figures.hitung_persen(kumulatif, ak)  # None without anggaran kas

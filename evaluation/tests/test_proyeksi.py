@@ -5,11 +5,11 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lib.figures_proyeksi import laju_acuan
 from evaluation.proyeksi import (
     HasilProyeksi,
     Laju,
     alasan_sub,
-    laju_acuan,
     pilih_laju,
     proyeksi_opd,
     proyeksikan,

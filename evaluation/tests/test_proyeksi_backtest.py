@@ -14,7 +14,7 @@ import statistics
 import pytest
 
 from demo.load import hapus_demo, muat_demo
-from evaluation.proyeksi import GALAT_MEDIAN_OPD, GALAT_PEMDA
+from lib.figures_proyeksi import GALAT_MEDIAN_OPD, GALAT_PEMDA
 from evaluation.proyeksi_data import hitung_proyeksi
 from evaluation.queries import hitung_rekap
 

@@ -1,5 +1,6 @@
 """Every percentage, ratio, category, band and rank of the figures has one home (issue #14):
-``lib/figures*.py`` (``figures``, ``figures_skala``, ``figures_kinerja``, ``figures_indeks``).
+``lib/figures*.py`` (``figures``, ``figures_skala``, ``figures_kinerja``, ``figures_indeks``,
+``figures_proyeksi``).
 This test reads every other non-test, non-migration source file and fails on percentage
 arithmetic (``× 100``, ``/ 100``, ``Decimal(100)``, ``SERATUS`` in a product or quotient) or
 a comparison with a category bound (51, 66, 76, 91) written anywhere else.
@@ -78,3 +79,43 @@ def test_pola_mengenali_aritmetika_persen(tmp_path):
     )
     temuan = temukan([contoh])
     assert [t.split(":")[1] for t in temuan] == ["1", "2", "3", "4", "5"]
+
+
+# A module-level Decimal constant outside lib/figures* is a zero, a money unit or a display
+# bound; a threshold of a figure or a check (90% projected, 25 points behind, 110% of the
+# anggaran kas, ...) lives in lib/figures*.
+KONSTANTA_BOLEH = {
+    "NOL": "zero",
+    "SEN": "the money unit (lib.rupiah, SIPD amounts)",
+    "BATAS_PERSEN_RINGKAS": "display only: a narrow grid cell shows '> 999%'",
+}
+
+
+def konstanta_desimal(berkas: list[Path]) -> list[str]:
+    """``path:line NAME`` of every module-level ``NAME = Decimal(...)``."""
+    import ast
+
+    hasil = []
+    for p in berkas:
+        for simpul in ast.parse(p.read_text(encoding="utf-8")).body:
+            if (isinstance(simpul, ast.Assign) and isinstance(simpul.value, ast.Call)
+                    and getattr(simpul.value.func, "id", None) == "Decimal"):
+                berkas_ini = p.relative_to(AKAR).as_posix() if p.is_relative_to(AKAR) else p.name
+                for nama in simpul.targets:
+                    if isinstance(nama, ast.Name):
+                        hasil.append(f"{berkas_ini}:{simpul.lineno} {nama.id}")
+    return hasil
+
+
+def test_ambang_angka_hanya_di_lib_figures():
+    temuan = [t for t in konstanta_desimal(_sumber()) if t.rsplit(" ", 1)[1] not in KONSTANTA_BOLEH]
+    assert not temuan, (
+        "a threshold of a figure or a check outside lib/figures*.py — define it there "
+        "(e.g. lib.figures_proyeksi) and import it:\n" + "\n".join(temuan)
+    )
+
+
+def test_ambang_dikenali(tmp_path):
+    contoh = tmp_path / "contoh.py"
+    contoh.write_text('NOL = Decimal(0)\nBATAS = Decimal("1.10")\n', encoding="utf-8")
+    assert [t.rsplit(" ", 1)[1] for t in konstanta_desimal([contoh])] == ["NOL", "BATAS"]
