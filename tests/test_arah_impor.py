@@ -4,7 +4,9 @@
 - import no app of a higher layer than its own (``LAPIS``);
 - import no view module unless it is one itself (a ``views`` or ``views_*`` module or package,
   ``urls`` or ``urls_*``) — Django's own included (``django.contrib.auth.views``, ``django.views``);
-- import no private name (``_x``) from another module.
+- import no private name (``_x``) from another module;
+- be part of no import cycle, between apps or inside one (imports inside functions count: a
+  cycle hidden in a function is still one; ``if TYPE_CHECKING:`` imports do not run and do not).
 
 The layers, lowest first, and why each sits where it does:
 
@@ -157,3 +159,83 @@ def test_the_check_lets_a_right_import_pass(tmp_path, berkas, isi):
     path.parent.mkdir(parents=True)
     path.write_text(isi, encoding="utf-8")
     assert pelanggaran(tmp_path) == []
+
+
+def _impor_saat_jalan(pohon: ast.AST):
+    """The import statements that run: everything but the body of ``if TYPE_CHECKING:``."""
+    for node in ast.iter_child_nodes(pohon):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            yield from (n for b in node.orelse for n in [b, *_impor_saat_jalan(b)])
+            continue
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield node
+        yield from _impor_saat_jalan(node)
+
+
+def graf_impor(akar: Path) -> dict[str, set[str]]:
+    """Module -> the modules of the project it imports (``from pkg import mod`` names ``mod``)."""
+    modul = {m: (path, paket) for path, m, paket in modul_sumber(akar)}
+    graf: dict[str, set[str]] = {m: set() for m in modul}
+    for m, (path, paket) in modul.items():
+        for node in _impor_saat_jalan(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.Import):
+                graf[m].update(a.name for a in node.names if a.name in modul)
+                continue
+            asal = _tujuan(node, m, paket)
+            for a in node.names:
+                if f"{asal}.{a.name}" in modul:
+                    graf[m].add(f"{asal}.{a.name}")
+                elif asal in modul:
+                    graf[m].add(asal)
+        graf[m].discard(m)
+    return graf
+
+
+def siklus(graf: dict[str, set[str]]) -> list[list[str]]:
+    """The import cycles: strongly connected groups of more than one module (Tarjan)."""
+    indeks: dict[str, int] = {}
+    rendah: dict[str, int] = {}
+    tumpukan: list[str] = []
+    hasil = []
+
+    def kunjungi(v: str) -> None:
+        indeks[v] = rendah[v] = len(indeks)
+        tumpukan.append(v)
+        for w in sorted(graf[v]):
+            if w not in indeks:
+                kunjungi(w)
+                rendah[v] = min(rendah[v], rendah[w])
+            elif w in tumpukan:
+                rendah[v] = min(rendah[v], indeks[w])
+        if rendah[v] == indeks[v]:
+            grup = []
+            while True:
+                w = tumpukan.pop()
+                grup.append(w)
+                if w == v:
+                    break
+            if len(grup) > 1:
+                hasil.append(sorted(grup))
+
+    for v in sorted(graf):
+        if v not in indeks:
+            kunjungi(v)
+    return hasil
+
+
+def test_no_import_cycles():
+    assert siklus(graf_impor(AKAR)) == []
+
+
+def test_the_check_sees_a_cycle_hidden_in_a_function(tmp_path):
+    berkas = {
+        "exchange/__init__.py": "",
+        "exchange/a.py": "from .b import f\n",
+        "exchange/b.py": "def f():\n    from .a import g\n",
+        "exchange/c.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .a import g\n",
+        "exchange/d.py": "from . import c\n",
+    }
+    for nama, isi in berkas.items():
+        (tmp_path / nama).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / nama).write_text(isi, encoding="utf-8")
+    assert siklus(graf_impor(tmp_path)) == [["exchange.a", "exchange.b"]]

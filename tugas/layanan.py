@@ -22,6 +22,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from .models import AKTIF, StatusTugas, Tugas
 
@@ -61,8 +62,6 @@ def batas_menit() -> int:
 def antrekan(jenis: str, pemilik, judul: str, parameter: dict, url_hasil: str = "") -> Tugas:
     """A new job of ``pemilik`` in the queue; refused (``TerlaluBanyakTugas``) when the user
     already has SIAP_TUGAS_PER_PENGGUNA jobs waiting or running."""
-    from .jalankan import jalankan_tugas
-
     bersihkan()
     batas = int(getattr(settings, "SIAP_TUGAS_PER_PENGGUNA", 3))
     with transaction.atomic():
@@ -189,6 +188,13 @@ def jalankan(tugas_id: str) -> None:
             "Hubungi administrator bila berulang."))
         return
     _akhiri(tugas, StatusTugas.SELESAI, hasil=hasil or {})
+
+
+@task()
+def jalankan_tugas(tugas_id: str) -> None:
+    """The one task the queue knows: run a ``Tugas`` by its id. django-tasks is the backport
+    of Django 6's ``django.tasks``: on Django 6 only the import of ``task`` changes."""
+    jalankan(tugas_id)
 
 
 def _akhiri(tugas: Tugas, status: str, *, hasil: dict | None = None, pesan: str = "") -> None:

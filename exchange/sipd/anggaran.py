@@ -29,10 +29,11 @@ from ..umum import KOLOM_ANGGARAN, ImporGagal, Ringkasan
 from . import berkas as bk
 from .anggaran_baca import Bacaan, baca_anggaran_kas, baca_cetak, baca_dpa
 from .bagi import bagi_bulan
+from .berkas import sha256
 from .cocok import Pencocok
 from .models import ImporSipd, JenisBerkasSipd
 from .nilai_sipd import dari_sen
-from .realisasi import TataLetakTidakDikenal, sha256
+from .realisasi import TataLetakTidakDikenal
 from .tulis import ringkasan_json
 
 _KOLOM = "kode SKPD/sub unit · sub kegiatan · jenis belanja"

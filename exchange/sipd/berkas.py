@@ -3,6 +3,7 @@ or an anggaran kas JSON as SIPD RI serves it."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -89,3 +90,12 @@ def _json(path: Path, jenis: str, galat: DaftarGalat, awalan: str) -> Berkas:
     baris = (BarisSipd(n, tuple({**umum, **x}.get(k) for k in judul), susunan, galat, awalan)
              for n, x in enumerate(isi, start=1))
     return Berkas(susunan, judul, [judul], baris)
+
+
+def sha256(path) -> str:
+    """The hex SHA-256 of a file, read 1 MB at a time (recorded with each SIPD import)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for potong in iter(lambda: f.read(1 << 20), b""):
+            h.update(potong)
+    return h.hexdigest()

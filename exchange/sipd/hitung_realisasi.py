@@ -5,6 +5,7 @@ later month, sumber dana named on some rows only) and the sumber dana split (``b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from lib.periode import nama_bulan, tanggal_panjang
 from lib.rupiah import rupiah
@@ -13,6 +14,20 @@ from ..baca import DaftarGalat, Galat
 from .bagi import bagi_sebanding
 from .nilai_sipd import dari_sen
 from .siap_data import DataSiap
+
+
+@dataclass
+class OpdPratinjau:
+    kode: str
+    nama: str
+    baris: int = 0
+    siap_sebelum: Decimal = Decimal(0)
+    sipd: Decimal = Decimal(0)
+    siap_sesudah: Decimal = Decimal(0)
+
+    @property
+    def selisih(self) -> Decimal:
+        return self.sipd - self.siap_sebelum
 
 
 @dataclass
@@ -64,8 +79,6 @@ def hitung(kelompok: dict[tuple, Kelompok], data: DataSiap, bulan: int, galat: D
            hasil, nama_opd: dict[str, str]) -> list[tuple[int, int, int]]:
     """(rincian id, the month's amount, SIPD's cumulative) in sen for every line of every group
     in the file; errors go to ``galat``. Fills ``hasil.opd`` and ``hasil.pembagian``."""
-    from .realisasi import OpdPratinjau
-
     s = hasil.susunan
     k_real, k_pagu, k_sd = (s.nama_kolom("realisasi"), s.nama_kolom("pagu"),
                             s.nama_kolom("sumber_dana"))

@@ -19,7 +19,6 @@ transaction with the import log (``ImporSipd``). The same file twice changes not
 from __future__ import annotations
 
 import datetime
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,10 +34,11 @@ from ..baca import BerkasTidakValid, DaftarGalat, Galat
 from ..umum import ImporGagal, Ringkasan
 from . import berkas as bk
 from .cocok import Pencocok, bagian_rekening, jenis_belanja
-from .hitung_realisasi import Kelompok, hitung
+from .hitung_realisasi import Kelompok, OpdPratinjau, hitung
 from .jumlah import PemeriksaJumlah
 from .models import JenisBerkasSipd
 from .siap_data import DataSiap
+from .tulis import simpan
 
 _TANGGAL_NAMA = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _KATA_JUMLAH = ("jumlah", "total", "subtotal", "grandtotal")
@@ -50,20 +50,6 @@ class TataLetakTidakDikenal(Exception):
     def __init__(self, berkas: bk.Berkas, jenis: str = JenisBerkasSipd.REALISASI):
         self.berkas, self.jenis = berkas, jenis
         super().__init__("judul kolom berkas tidak dikenali")
-
-
-@dataclass
-class OpdPratinjau:
-    kode: str
-    nama: str
-    baris: int = 0
-    siap_sebelum: Decimal = Decimal(0)
-    sipd: Decimal = Decimal(0)
-    siap_sesudah: Decimal = Decimal(0)
-
-    @property
-    def selisih(self) -> Decimal:
-        return self.sipd - self.siap_sebelum
 
 
 @dataclass
@@ -86,14 +72,6 @@ class HasilSipd:
     @property
     def selisih_total(self) -> Decimal:
         return self.total - self.total_sebelum
-
-
-def sha256(path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for potong in iter(lambda: f.read(1 << 20), b""):
-            h.update(potong)
-    return h.hexdigest()
 
 
 def periksa_tanggal(tanggal: datetime.date, hari_ini: datetime.date, nama_berkas: str = ""
@@ -154,8 +132,6 @@ def impor_sipd_realisasi(path, *, tanggal: datetime.date, gaya: str = "polos",
     tulis = hitung(kelompok, data, bulan, galat, hasil, pencocok.opd)
     if galat:
         raise ImporGagal(galat)
-    from .tulis import simpan
-
     return simpan(hasil, tulis, data, path=path, nama_berkas=nama_berkas, oleh=oleh,
                   dry_run=dry_run)
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from lib.periode import tanggal_panjang
 
 from ..impor_realisasi import BATCH, bandingkan_realisasi
+from .berkas import sha256
 from .models import ImporSipd, JenisBerkasSipd, RealisasiSipd
 from .nilai_sipd import dari_sen
 
@@ -23,8 +24,6 @@ def ringkasan_json(ringkasan) -> dict:
 
 def simpan(hasil, tulis: list[tuple[int, int, int]], data, *, path: Path, nama_berkas: str,
            oleh, dry_run: bool):
-    from .realisasi import sha256
-
     alasan = f"impor realisasi SIPD s.d. {tanggal_panjang(hasil.tanggal)} ({nama_berkas})"
     if oleh is not None:
         alasan += f" oleh {oleh.get_username()}"

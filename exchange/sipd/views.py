@@ -30,9 +30,10 @@ from . import tata_letak as tl
 from . import unggahan
 from .akses import hanya_pengimpor
 from .anggaran import impor_sipd_anggaran
+from .berkas import sha256
 from .forms import PemetaanForm, UnggahSipdForm
 from .models import JenisBerkasSipd, PemetaanKolomSipd, TataLetakSipd
-from .realisasi import TataLetakTidakDikenal, impor_sipd_realisasi, sha256
+from .realisasi import TataLetakTidakDikenal, impor_sipd_realisasi
 from .teks import baris_hasil
 
 PERAN_JENIS = {JenisBerkasSipd.REALISASI: "utama", JenisBerkasSipd.ANGGARAN_KAS: "utama",
