@@ -15,18 +15,11 @@ that needs unusual setup; pytest then uses the nearer one.
 import pytest
 
 from accounts.models import Peran, User
+from accounts.testing import buat_pengguna
 from budget import testing as t
 
 KODE_DINKES = "1.02.0.00.0.00.01.0000"
 KODE_PUPR = "1.03.0.00.0.00.01.0000"
-
-
-def buat_pengguna(nama: str, peran: str, *opd, **lain) -> User:
-    """A user with password "x", assigned to ``opd``."""
-    u = User.objects.create_user(nama, password="x", peran=peran, **lain)
-    if opd:
-        u.opd.add(*opd)
-    return u
 
 
 @pytest.fixture

@@ -242,6 +242,7 @@ def alasan_sub(bulan: int, *, target: Decimal, realisasi: Decimal, fisik: Decima
                       f"{NAMA_BULAN[bulan - 1]} {rupiah(target)}")
     if fisik_tertinggal(fisik, target_fisik, batas_fisik):
         alasan.append(f"realisasi fisik {persen(fisik)} tertinggal "
-                      f"{format_angka(selisih_poin(target_fisik, fisik))} poin dari target fisik {persen(target_fisik)}")
+                      f"{format_angka(selisih_poin(target_fisik, fisik))} poin dari target fisik "
+                      f"{persen(target_fisik)}")
     teks = "; ".join(alasan)
     return teks[:1].upper() + teks[1:]

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from accounts.models import Peran, User
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import PerangkatDaerah
 
@@ -26,8 +27,7 @@ AKHIRAN = {"sqlite": ".sqlite3", "postgresql": ".dump"}
 @pytest.fixture
 def data():
     dinkes = t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
-    u = User.objects.create_user("op.dinkes", password="x", peran=Peran.OPERATOR)
-    u.opd.add(dinkes)
+    buat_pengguna("op.dinkes", Peran.OPERATOR, dinkes)
     return dinkes
 
 

@@ -29,6 +29,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import Peran, User
+from accounts.testing import buat_pengguna
 from api.models import TokenAPI
 from budget import testing as t
 from kinerja.akses import grup_bappeda
@@ -291,12 +292,10 @@ def sampel(db, settings, tmp_path) -> Sampel:
     masalah_b = Permasalahan.objects.create(
         tahun=ta, opd=opd_b, sub_kegiatan_id=rincian_b.sub_kegiatan_id, bulan=3,
         kategori=KategoriPermasalahan.LAHAN, uraian="Lahan belum bebas.")
-    operator_a = User.objects.create_user("op.a", password="x", peran=Peran.OPERATOR)
-    operator_a.opd.add(opd_a)
-    operator_b = User.objects.create_user("op.b", password="x", peran=Peran.OPERATOR)
-    operator_b.opd.add(opd_b)
-    verifikator = User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
-    bappeda = User.objects.create_user("bappeda", password="x", peran=Peran.PIMPINAN)
+    operator_a = buat_pengguna("op.a", Peran.OPERATOR, opd_a)
+    operator_b = buat_pengguna("op.b", Peran.OPERATOR, opd_b)
+    verifikator = buat_pengguna("verif", Peran.VERIFIKATOR)
+    bappeda = buat_pengguna("bappeda", Peran.PIMPINAN)
     bappeda.groups.add(grup_bappeda())
     indikator_b = IndikatorKinerja.objects.create(
         tahun=ta, opd=opd_b, tingkat="sub_kegiatan", sub_kegiatan_id=rincian_b.sub_kegiatan_id,
@@ -304,7 +303,7 @@ def sampel(db, settings, tmp_path) -> Sampel:
     return Sampel(opd_a, opd_b, rincian_b, laporan[opd_b.pk],
                   LaporanBulanan.objects.get(opd=opd_b, bulan=3), masalah_b,
                   operator_a, operator_b, verifikator,
-                  admin=User.objects.create_user("adm", password="x", peran=Peran.ADMIN),
+                  admin=buat_pengguna("adm", Peran.ADMIN),
                   token_b=TokenAPI.buat(operator_b)[0], tugas_b=_tugas(operator_b),
                   bappeda=bappeda, indikator_b=indikator_b,
                   indikator_pemda=IndikatorPemda.objects.create(nama="Jumlah balita stunting",

@@ -15,7 +15,8 @@ from django.test import Client, override_settings
 from django.urls import path
 from django.utils import timezone
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import RealisasiFisik, RealisasiKeuangan
 from reporting import services
@@ -50,8 +51,7 @@ def test_a_save_broken_half_way_writes_nothing(monkeypatch):
     from reporting.models import IsianFisik, IsianRealisasi
 
     dinkes = t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
-    op = User.objects.create_user("op.dinkes", password="x", peran=Peran.OPERATOR)
-    op.opd.add(dinkes)
+    op = buat_pengguna("op.dinkes", Peran.OPERATOR, dinkes)
     r1 = t.rincian(o=dinkes, sub="1.02.02.2.01.0001", pagu=1200, ak=[100] * 12)
     r2 = t.rincian(o=dinkes, sub="1.02.02.2.01.0001", sd="PAD", pagu=600, ak=[50] * 12)
     laporan = services.laporan_untuk(dinkes, 2025, 3)

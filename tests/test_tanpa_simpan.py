@@ -6,7 +6,8 @@ user and on every API answer."""
 import pytest
 from django.urls import reverse
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from api.models import TokenAPI
 from budget import testing as t
 from budget.models import Pemda
@@ -25,7 +26,7 @@ def _tanpa_simpan(r):
 def pimpinan(client):
     Pemda.objects.create(nama="Kabupaten Contoh", ibu_kota="Kota Contoh")
     t.rincian(o=t.opd(), pagu=1200, realisasi={1: 100})
-    u = User.objects.create_user("pimpinan", password="x", peran=Peran.PIMPINAN)
+    u = buat_pengguna("pimpinan", Peran.PIMPINAN)
     client.force_login(u)
     return u
 

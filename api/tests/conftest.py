@@ -11,6 +11,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from accounts.models import Peran, User
+from accounts.testing import buat_pengguna
 from api.models import TokenAPI
 from budget import testing as t
 from reporting import services
@@ -39,7 +40,7 @@ def waktu_beku():
 
 
 def _pengguna(nama, peran, *opd):
-    u = User.objects.create_user(nama, password="x", peran=peran)
+    u = buat_pengguna(nama, peran)
     if opd:
         u.opd.add(*opd)
     return u

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from api.models import TokenAPI
 
 from .conftest import auth
@@ -20,7 +21,7 @@ def _buat(username, *args) -> str:
 
 @pytest.fixture
 def operator(db):
-    return User.objects.create_user("op.x", password="x", peran=Peran.OPERATOR)
+    return buat_pengguna("op.x", Peran.OPERATOR)
 
 
 def test_the_command_prints_a_new_token_and_stores_only_its_hash(operator):

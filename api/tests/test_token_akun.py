@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import CatatanAkun, Peran, TindakanAkun, User
+from accounts.testing import buat_pengguna
 from api.models import TokenAPI
 from budget import testing as t
 
@@ -209,7 +210,7 @@ def test_a_verified_second_factor_session_issues_a_token_bound_to_its_device(cli
 
 def test_another_users_token_is_not_found_and_the_admin_revokes_any(client, operator, admin):
     obj, token = TokenAPI.buat(operator)
-    lain = User.objects.create_user("op.y", password="x", peran=Peran.OPERATOR)
+    lain = buat_pengguna("op.y", Peran.OPERATOR)
     client.force_login(lain)
     assert client.post(reverse("token:cabut", args=[obj.pk])).status_code == 404
     assert _bisa(client, token)

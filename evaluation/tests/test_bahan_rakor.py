@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from evaluation.narasi import bahan_rakor, kalimat_utama
 from lib.figures import Baris, KelasSebaran, hitung_angka, rekap
@@ -131,7 +132,7 @@ def data(db):
 
 @pytest.mark.parametrize("peran", [Peran.PIMPINAN, Peran.VERIFIKATOR, Peran.ADMIN])
 def test_the_page_shows_the_paragraphs_to_the_leaders(client, data, peran):
-    client.force_login(User.objects.create_user("u", password="x", peran=peran))
+    client.force_login(buat_pengguna("u", peran))
     r = client.get(URL, {"tahun": 2025, "bulan": 1})
     assert r.status_code == 200
     html = r.content.decode()
@@ -142,15 +143,13 @@ def test_the_page_shows_the_paragraphs_to_the_leaders(client, data, peran):
 
 
 def test_an_operator_is_refused(client, data):
-    u = User.objects.create_user("op", password="x", peran=Peran.OPERATOR)
-    u.opd.add(data)
+    u = buat_pengguna("op", Peran.OPERATOR, data)
     client.force_login(u)
     assert client.get(URL, {"tahun": 2025, "bulan": 1}).status_code == 403
 
 
 def test_the_nav_links_to_it_for_leaders_only(client, data, pimpinan):
-    u = User.objects.create_user("op", password="x", peran=Peran.OPERATOR)
-    u.opd.add(data)
+    u = buat_pengguna("op", Peran.OPERATOR, data)
     client.force_login(u)
     html = client.get(reverse("evaluation:dasbor")).content.decode()
     assert URL not in html and reverse("evaluation:permasalahan") in html

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Peran, User
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import JenisVersi, Pemda, SumberDana
 from evaluation.narasi import kalimat_utama
@@ -253,7 +254,7 @@ def test_an_operator_sorting_by_any_column_still_sees_only_their_opd(client, dat
 
 
 def test_an_operator_without_an_opd_sees_no_row_at_all(client, data):
-    u = User.objects.create_user("operator.baru", password="x", peran=Peran.OPERATOR)
+    u = buat_pengguna("operator.baru", Peran.OPERATOR)
     html = _get(client, u, tahun=2025, bulan=11).content.decode()
     assert _urutan_opd(html) == []
     assert "Dinas Kesehatan" not in html and PUPR not in html
@@ -364,7 +365,7 @@ def _jumlah_query(client, user, n_opd):
 @pytest.mark.parametrize("peran", [Peran.PIMPINAN, Peran.OPERATOR])
 def test_the_page_takes_the_same_number_of_queries_for_5_and_50_opd(client, pemda, peran):
     _buat_opd(0, 5)
-    user = User.objects.create_user("u", password="x", peran=peran)
+    user = buat_pengguna("u", peran)
     user.opd.add(t.opd("9.99.0.00.0.00.00.0000"))
     sedikit = _jumlah_query(client, user, 5)
     _buat_opd(5, 50)

@@ -12,7 +12,8 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import Pemda
 from evaluation.management.commands.rakor import tulis_atomik
@@ -53,8 +54,7 @@ def data(db):
 
 @pytest.fixture
 def operator(client, data):
-    u = User.objects.create_user("op", password="x", peran=Peran.OPERATOR)
-    u.opd.add(data)
+    u = buat_pengguna("op", Peran.OPERATOR, data)
     client.force_login(u)
     return client
 
@@ -72,7 +72,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, data):
 
 @pytest.mark.parametrize("peran", [Peran.VERIFIKATOR, Peran.PIMPINAN, Peran.ADMIN])
 def test_leaders_download_the_xlsx_and_csv(client, data, peran):
-    client.force_login(User.objects.create_user("u", password="x", peran=peran))
+    client.force_login(buat_pengguna("u", peran))
     r = ambil(client, "xlsx")
     assert r.status_code == 200
     assert r["Content-Disposition"] == 'attachment; filename="rakor-pop-2025-01.xlsx"'

@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from reporting.models import LaporanBulanan, StatusLaporan
 
@@ -58,7 +59,7 @@ def data(dinkes, pupr):
 
 
 def _user(peran, o=None, nama="u"):
-    u = User.objects.create_user(nama, password="x", peran=peran)
+    u = buat_pengguna(nama, peran)
     if o is not None:
         u.opd.add(o)
     return u

@@ -11,7 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import JenisVersi
 from evaluation.kurva import seri_kurva
@@ -41,7 +42,7 @@ def data(dinkes, pupr):
 
 
 def _operator(o, nama="op"):
-    u = User.objects.create_user(nama, password="x", peran=Peran.OPERATOR)
+    u = buat_pengguna(nama, Peran.OPERATOR)
     u.opd.add(o)
     return u
 
@@ -202,7 +203,7 @@ def test_another_opds_operator_gets_404_on_both_pages(client, data, dinkes, pupr
 
 
 def test_an_operator_without_opd_gets_404(client, data, dinkes):
-    client.force_login(User.objects.create_user("kosong", password="x", peran=Peran.OPERATOR))
+    client.force_login(buat_pengguna("kosong", Peran.OPERATOR))
     assert client.get(_url_opd(dinkes), PARAM).status_code == 404
 
 
@@ -269,8 +270,7 @@ def _hitung(client, url):
 def test_the_opd_page_takes_the_same_queries_for_5_and_30_opd_and_sub_kegiatan(
     client, dinkes, peran
 ):
-    user = User.objects.create_user("u", password="x", peran=peran)
-    user.opd.add(dinkes)
+    user = buat_pengguna("u", peran, dinkes)
     client.force_login(user)
     t.rincian(o=dinkes, pagu=1200, realisasi={1: 100})
     _banyak_opd(5)

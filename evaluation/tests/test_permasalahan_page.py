@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from reporting.models import Permasalahan
 
@@ -79,8 +80,7 @@ def test_it_counts_by_kategori_and_by_opd(client, data, verifikator):
 
 
 def test_an_operator_sees_only_their_opds_permasalahan(client, data, pupr):
-    u = User.objects.create_user("op", password="x", peran=Peran.OPERATOR)
-    u.opd.add(pupr)
+    u = buat_pengguna("op", Peran.OPERATOR, pupr)
     teks = _teks(_get(client, u).content.decode())
     assert "Kontraktor lambat" in teks
     assert "Lelang gagal" not in teks and "Dinas Kesehatan" not in teks
@@ -88,7 +88,7 @@ def test_an_operator_sees_only_their_opds_permasalahan(client, data, pupr):
 
 
 def test_an_operator_without_opd_sees_none(client, data):
-    u = User.objects.create_user("op", password="x", peran=Peran.OPERATOR)
+    u = buat_pengguna("op", Peran.OPERATOR)
     teks = _teks(_get(client, u).content.decode())
     assert "Tidak ada permasalahan terbuka" in teks
 
@@ -102,8 +102,7 @@ def test_a_bad_year_is_explained(client, data, pimpinan):
 
 @pytest.mark.parametrize("peran", [Peran.PIMPINAN, Peran.OPERATOR])
 def test_the_page_takes_the_same_queries_for_few_and_many(client, dinkes, pupr, peran):
-    u = User.objects.create_user("u", password="x", peran=peran)
-    u.opd.add(dinkes, pupr)
+    u = buat_pengguna("u", peran, dinkes, pupr)
     t.rincian(o=dinkes, pagu=1200)
     _masalah(dinkes, "satu", 1)
 

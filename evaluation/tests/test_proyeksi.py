@@ -5,7 +5,6 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.figures_proyeksi import laju_acuan
 from evaluation.proyeksi import (
     HasilProyeksi,
     Laju,
@@ -17,6 +16,7 @@ from evaluation.proyeksi import (
     rentang_sisa,
     urut_terburuk,
 )
+from lib.figures_proyeksi import laju_acuan
 
 D = Decimal
 

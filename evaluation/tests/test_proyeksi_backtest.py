@@ -14,9 +14,9 @@ import statistics
 import pytest
 
 from demo.load import hapus_demo, muat_demo
-from lib.figures_proyeksi import GALAT_MEDIAN_OPD, GALAT_PEMDA
 from evaluation.proyeksi_data import hitung_proyeksi
 from evaluation.queries import hitung_rekap
+from lib.figures_proyeksi import GALAT_MEDIAN_OPD, GALAT_PEMDA
 
 pytestmark = pytest.mark.django_db
 

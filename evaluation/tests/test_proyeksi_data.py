@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Peran, User
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import JenisVersi
 from evaluation.proyeksi_data import acuan_per_opd, hitung_proyeksi, proyeksi_opd, tahun_acuan
@@ -183,7 +184,7 @@ def test_an_operator_sees_only_their_own_opd_and_no_pemda_line(client):
 
 def test_an_operator_of_no_opd_sees_nothing(client):
     _isi(2)
-    u = User.objects.create_user("tanpa", password="x", peran=Peran.OPERATOR)
+    u = buat_pengguna("tanpa", Peran.OPERATOR)
     client.force_login(u)
     html = client.get(URL, {"tahun": 2025, "bulan": 9}).content.decode()
     assert "Dinas Nomor" not in html

@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import JenisVersi, Pemda, PerangkatDaerah, SumberDana
 from lib import tembolok, versi_data
@@ -39,7 +40,7 @@ def data(db):
 
 
 def _pimpinan():
-    return User.objects.create_user("pimpinan", password="x", peran=Peran.PIMPINAN)
+    return buat_pengguna("pimpinan", Peran.PIMPINAN)
 
 
 def test_every_kind_of_write_changes_the_token(data):
@@ -86,7 +87,7 @@ def test_a_kept_dashboard_is_never_shown_beyond_the_viewers_scope(data, client):
     dinkes, _ = data
     client.force_login(_pimpinan())
     assert "Dinas Pekerjaan Umum" in client.get(URL, {"tahun": 2025, "bulan": 3}).content.decode()
-    op = User.objects.create_user("op", password="x", peran=Peran.OPERATOR)
+    op = buat_pengguna("op", Peran.OPERATOR)
     op.opd.set([dinkes])
     client.force_login(op)
     html = client.get(URL, {"tahun": 2025, "bulan": 3}).content.decode()

@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import JenisVersi, Pemda, RealisasiKeuangan
 from lib import tembolok
@@ -54,7 +55,7 @@ def _tanpa_tembolok(client, o) -> str:
 
 @pytest.fixture
 def pimpinan(client):
-    client.force_login(User.objects.create_user("pimpinan", password="x", peran=Peran.PIMPINAN))
+    client.force_login(buat_pengguna("pimpinan", Peran.PIMPINAN))
     return client
 
 
@@ -78,7 +79,7 @@ def test_kept_period_figures_never_open_another_opd(opd_list, pimpinan, client):
     dinkes, pupr, _ = opd_list
     for o in opd_list:
         _halaman(pimpinan, o)
-    op = User.objects.create_user("op", password="x", peran=Peran.OPERATOR)
+    op = buat_pengguna("op", Peran.OPERATOR)
     op.opd.set([dinkes])
     client.force_login(op)
     assert client.get(reverse("evaluation:opd", args=[pupr.pk]), PERIODE).status_code == 404

@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 from django.db import models
 
 from accounts.models import Peran, User
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import (
     JenisOPD,
@@ -68,9 +69,8 @@ def data(db):
 
     Pemda.objects.create(nama="Kabupaten Contoh", provinsi="Lampung", data_sintetis=True)
     dinkes = PerangkatDaerah.objects.get(kode="1.02.0.00.0.00.01.0000")
-    op = User.objects.create_user("op.dinkes", password="x", peran=Peran.OPERATOR)
-    op.opd.add(dinkes)
-    verif = User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
+    op = buat_pengguna("op.dinkes", Peran.OPERATOR, dinkes)
+    verif = buat_pengguna("verif", Peran.VERIFIKATOR)
     t.jenis_belanja("5.2.02", "Belanja Modal Peralatan dan Mesin", "modal")
     for th in (2024, 2025):
         murni = t.versi(th, berlaku=datetime.date(th, 1, 1), nama=f"APBD Murni {th}")

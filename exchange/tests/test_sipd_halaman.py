@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Peran, User
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import RealisasiKeuangan
 from exchange.sipd.models import ImporSipd, PemetaanKolomSipd, SipdDiterima
@@ -41,8 +42,7 @@ def verifikator(db):
 
 @pytest.fixture
 def operator(anggaran):
-    u = User.objects.create_user("op.dinkes", password="x", peran=Peran.OPERATOR)
-    u.opd.add(anggaran["opd"])
+    u = buat_pengguna("op.dinkes", Peran.OPERATOR, anggaran["opd"])
     return u
 
 

@@ -8,8 +8,8 @@ from django.core.management import call_command
 
 from budget.models import RealisasiKeuangan
 from exchange.sipd.bagi import bagi_sebanding
-from exchange.sipd.models import ImporSipd, PemetaanUnitSipd, RealisasiSipd, TataLetakSipd
 from exchange.sipd.berkas import sha256
+from exchange.sipd.models import ImporSipd, PemetaanUnitSipd, RealisasiSipd, TataLetakSipd
 from exchange.sipd.realisasi import TataLetakTidakDikenal, impor_sipd_realisasi
 from exchange.umum import ImporGagal
 

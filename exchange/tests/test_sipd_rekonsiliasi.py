@@ -6,7 +6,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget.models import RealisasiKeuangan
 from exchange.sipd.realisasi import impor_sipd_realisasi
 from exchange.sipd.rekonsiliasi import rekonsiliasi, sipd_per_rincian, terima_sipd
@@ -21,7 +22,7 @@ def anggaran(db, tmp_path):
     a = buat_apbd()
     impor_sipd_realisasi(tulis(tmp_path / "sipd.csv", standar()), tanggal=OKT,
                          hari_ini=datetime.date(2025, 11, 5))
-    a["verif"] = User.objects.create_user("verif", password="x", peran=Peran.VERIFIKATOR)
+    a["verif"] = buat_pengguna("verif", Peran.VERIFIKATOR)
     return a
 
 

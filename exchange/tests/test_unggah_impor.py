@@ -12,7 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget.models import BULAN_AK, PaguAnggaran, RealisasiKeuangan
 from exchange.views import KUNCI_SESI
 
@@ -37,8 +38,7 @@ def folder_data(settings, tmp_path):
 
 @pytest.fixture
 def operator(apbd):
-    u = User.objects.create_user("op.dinkes", password="x", peran=Peran.OPERATOR)
-    u.opd.add(apbd["opd"])
+    u = buat_pengguna("op.dinkes", Peran.OPERATOR, apbd["opd"])
     return u
 
 
@@ -184,7 +184,7 @@ def test_another_users_upload_cannot_be_previewed_confirmed_or_abandoned(masuk, 
                                                                           folder_data):
     token = token_dari(unggah(masuk, csv_berkas(BAIK)))
     lain = Client()
-    lain.force_login(User.objects.create_user("verif2", password="x", peran=Peran.VERIFIKATOR))
+    lain.force_login(buat_pengguna("verif2", Peran.VERIFIKATOR))
     sebelum = keadaan()
 
     for resp in (lain.get(reverse("exchange:pratinjau", args=[token])),

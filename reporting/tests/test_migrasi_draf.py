@@ -8,7 +8,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from simple_history.utils import bulk_create_with_history
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import RealisasiFisik, RealisasiKeuangan
 from reporting.models import LaporanBulanan, SnapshotLaporan, StatusLaporan
@@ -37,7 +38,7 @@ def _simpan_lewat_formulir(model, op, **kw):
 def test_unsubmitted_values_move_to_drafts_and_submitted_ones_stay_official():
     _migrasi(SEBELUM)
     try:
-        op = User.objects.create_user("op", password="x", peran=Peran.OPERATOR)
+        op = buat_pengguna("op", Peran.OPERATOR)
         a, b, c = (t.opd(f"1.0{i}.0.00.0.00.01.0000", f"OPD {i}") for i in (1, 2, 3))
         ra = t.rincian(o=a, sub="1.01.01.2.01.0001", pagu=1000)
         ra2 = t.rincian(o=a, sub="1.01.01.2.01.0001", sd="PAD", pagu=1000)

@@ -10,6 +10,7 @@ import time_machine
 from django.urls import reverse
 
 from accounts.models import Peran, User
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from reporting import periode as layanan
 from reporting import services
@@ -65,7 +66,7 @@ def test_the_page_lists_the_twelve_months_with_their_deadline_and_lock(vc, tahun
 
 @pytest.mark.parametrize("peran", [Peran.OPERATOR, Peran.PIMPINAN])
 def test_operators_and_pimpinan_are_refused(client, tahun, dinkes, peran):
-    u = User.objects.create_user("u", password="x", peran=peran)
+    u = buat_pengguna("u", peran)
     if peran == Peran.OPERATOR:
         u.opd.add(dinkes)
     client.force_login(u)

@@ -13,7 +13,8 @@ import time_machine
 from django.conf import settings
 from django.urls import reverse
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from reporting import services
 from reporting.models import IsianFisik, IsianRealisasi, LaporanBulanan
 from reporting.tertunda import KUNCI_SESI
@@ -116,8 +117,7 @@ def test_a_report_changed_meanwhile_is_a_conflict_not_an_overwrite(
 def test_another_user_signing_in_on_that_browser_does_not_get_them(
         client, jam, dinkes, baris_dinkes, operator_dinkes):
     services.laporan_untuk(dinkes, 2025, 3)
-    kolega = User.objects.create_user("op.lain", password="x", peran=Peran.OPERATOR)
-    kolega.opd.add(dinkes)
+    buat_pengguna("op.lain", Peran.OPERATOR, dinkes)
     r = _simpan_setelah_sesi_berakhir(client, jam, dinkes, baris_dinkes, operator_dinkes)
     tujuan = parse_qs(urlparse(r.url).query)["next"][0]
     _masuk(client, "op.lain", tujuan)

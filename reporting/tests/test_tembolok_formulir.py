@@ -10,7 +10,8 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import JenisVersi
 from lib import tembolok
@@ -38,7 +39,7 @@ def dinkes(db):
 
 
 def _operator(nama, opd):
-    u = User.objects.create_user(nama, password="x", peran=Peran.OPERATOR)
+    u = buat_pengguna(nama, Peran.OPERATOR)
     u.opd.set([opd])
     return u
 

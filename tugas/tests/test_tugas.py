@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from accounts.models import Peran, User
+from accounts.models import Peran
+from accounts.testing import buat_pengguna
 from tugas import layanan
 from tugas.layanan import TerlaluBanyakTugas, TugasGagal, antrekan, simpan_berkas
 from tugas.models import StatusTugas, Tugas
@@ -123,7 +124,7 @@ def test_a_user_has_at_most_siap_tugas_per_pengguna_jobs_waiting(pemilik, settin
     antrekan("uji", pemilik, "Uji", {})
     with pytest.raises(TerlaluBanyakTugas, match="SIAP_TUGAS_PER_PENGGUNA"):
         antrekan("uji", pemilik, "Uji", {})
-    lain = User.objects.create_user("lain", password="x", peran=Peran.PIMPINAN)
+    lain = buat_pengguna("lain", Peran.PIMPINAN)
     antrekan("uji", lain, "Uji", {})  # another user's queue is their own
     jalankan_antrean()
     antrekan("uji", pemilik, "Uji", {})  # the finished ones no longer count
