@@ -45,3 +45,21 @@ def test_logging_out_returns_to_the_login_page(halaman):
     halaman.wait_for_url("**/masuk/")
     halaman.goto("/")
     assert "/masuk/" in halaman.url
+
+
+def test_the_dashboards_pdf_link_opens_the_job_not_a_download_of_its_page(halaman):
+    """The PDF and XLSX of the pack are made by a background job: the link leads to the job's
+    page (which then offers the file); a ``download`` attribute would save that page's HTML
+    as the "PDF". The CSV is answered at once and is a download."""
+    masuk(halaman, "pimpinan")
+    halaman.goto(TW_IV_2025)
+    unduhan = []
+    halaman.on("download", lambda d: unduhan.append(d.suggested_filename))
+    halaman.locator(".unduh-rakor a", has_text="PDF").click()
+    halaman.wait_for_url("**/tugas/**")
+    assert unduhan == []
+    halaman.get_by_text("Bahan Rakor POP PDF").first.wait_for()
+    halaman.goto(TW_IV_2025)
+    with halaman.expect_download() as info:
+        halaman.locator(".unduh-rakor a", has_text="CSV").click()
+    assert info.value.suggested_filename == "rakor-pop-2025-11.csv"
