@@ -6,28 +6,38 @@ never JSON numbers: a float cannot hold every sen."""
 from __future__ import annotations
 
 from ninja import Field, Schema
+from pydantic import create_model
+
+from lib.figures import Kategori
+from lib.kolom import KATEGORI, KOLOM_ANGKA
 
 UANG = "Uang (rupiah) sebagai string desimal dengan titik dan dua angka di belakangnya."
 PERSEN = "Persen sebagai string desimal dengan titik dan dua angka di belakangnya."
+POIN = "Poin persen sebagai string desimal dengan titik dan dua angka di belakangnya."
+_MENURUT_FORMAT = {"rp": UANG, "persen": PERSEN, "poin": POIN}
 
 
 class Galat(Schema):
     detail: str
 
 
-class AngkaRekap(Schema):
-    pagu: str = Field(description=UANG)
-    target_anggaran_kas: str = Field(description=UANG)
-    realisasi: str = Field(description=UANG)
-    persen_realisasi: str | None = Field(description=PERSEN)
-    persen_target: str | None = Field(description=PERSEN)
-    capaian_anggaran_kas: str | None = Field(description=PERSEN)
-    deviasi: str | None = Field(description="Persen target − persen realisasi (poin).")
-    deviasi_rp: str = Field(description=UANG)
-    sisa_pagu: str = Field(description=UANG)
-    fisik: str | None = Field(description=PERSEN)
-    target_fisik: str | None = Field(description=PERSEN)
-    kategori: str | None
+def _bidang_angka() -> dict:
+    """The figure fields, from the one column specification (``lib.kolom``): its keys are the
+    field names, in its order; money is never null, a percentage or points may be (a zero
+    denominator: "tidak dapat dihitung")."""
+    bidang = {
+        k.kunci: (str if k.format == "rp" else str | None,
+                  Field(description=f"{k.label}. {_MENURUT_FORMAT[k.format]}"))
+        for k in KOLOM_ANGKA
+    }
+    bidang[KATEGORI.kunci] = (str | None, Field(description=(
+        "Kategori capaian anggaran kas (Permendagri 86/2017): "
+        + ", ".join(k.label for k in Kategori) + "; null bila tidak dapat dihitung.")))
+    return bidang
+
+
+AngkaRekap = create_model("AngkaRekap", __base__=Schema, **_bidang_angka())
+AngkaRekap.__doc__ = "Every figure of the Rakor for one group (lib.figures.Angka)."
 
 
 STATUS_LAPORAN = ("Laporan OPD untuk bulan itu: \"diverifikasi\"; \"diajukan\" (belum diverifikasi); "

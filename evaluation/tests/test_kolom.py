@@ -140,3 +140,14 @@ def test_no_rakor_table_writes_a_figure_cell_by_hand():
     temuan = [f"{b}: {m.group(0)}" for b in berkas
               for m in tulis_tangan.finditer((folder / b).read_text(encoding="utf-8"))]
     assert not temuan, "loop over {% kolom_tabel %} and {{ a|sel_kolom:k }}:\n" + "\n".join(temuan)
+
+
+def test_the_api_schema_takes_its_figure_fields_from_the_specification():
+    from api.api import api
+
+    skema = api.get_openapi_schema(path_prefix="/api/")["components"]["schemas"]["Rekap"]
+    kunci = [k.kunci for k in KOLOM_ANGKA]
+    assert list(skema["properties"])[:len(kunci) + 1] == [*kunci, KATEGORI.kunci]
+    assert {*kunci, KATEGORI.kunci} <= set(skema["required"])
+    for k in KOLOM_ANGKA:
+        assert skema["properties"][k.kunci]["description"].startswith(k.label)
