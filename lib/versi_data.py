@@ -4,7 +4,8 @@ what it keeps in memory (``lib.tembolok``) is still the database's state.
 
 The token is kept by the database itself: triggers on every table (but a short list of
 tables no page figure reads: sessions, login lockouts, background jobs, 2FA devices, API
-tokens, the admin log) replace it on every INSERT, UPDATE and DELETE — so bulk_create,
+tokens, the admin log; and an update of only a user's ``last_login``) replace it on every
+INSERT, UPDATE and DELETE — so bulk_create,
 ``QuerySet.update()``, raw SQL, the derived-table triggers, imports, restores and the admin
 are all covered, not only writes that send Django signals. The triggers are (re)installed
 after every ``migrate`` (``post_migrate``), so a table added later gets them too.
@@ -32,6 +33,20 @@ TANPA_VERSI = ("django_session", "django_migrations", "django_admin_log", "axes_
                "django_tasks", "tugas_", "otp_", "api_tokenapi", TABEL)
 
 
+# Columns whose update alone keeps the token: ``last_login`` is written at every sign-in and
+# shown on no kept page, so a morning of operators signing in does not make every worker
+# recompute the leaders' pages. Any other column of the table, and every insert and delete,
+# still change it (the triggers fire on ``UPDATE OF`` the other columns).
+KOLOM_TANPA_VERSI = {"accounts_user": ("last_login",)}
+
+
+def _kolom_dipantau(conn, cursor, tabel: str) -> str:
+    """The columns of ``tabel`` whose update changes the token, quoted, comma-separated."""
+    abaikan = KOLOM_TANPA_VERSI[tabel]
+    return ", ".join(f'"{k.name}"' for k in conn.introspection.get_table_description(cursor, tabel)
+                     if k.name not in abaikan)
+
+
 def _dipantau(nama: str) -> bool:
     return not any(nama.startswith(awalan) for awalan in TANPA_VERSI)
 
@@ -51,16 +66,23 @@ def ganti(using: str = "default") -> None:
                        [secrets.randbits(62) + 1])
 
 
-def _pasang_sqlite(cursor, tabel: list[str]) -> None:
+def _pasang_sqlite(conn, cursor, tabel: list[str]) -> None:
     cursor.execute(f"CREATE TABLE IF NOT EXISTS {TABEL} (id INTEGER PRIMARY KEY, "
                    "nilai INTEGER NOT NULL)")
     cursor.execute(f"INSERT OR IGNORE INTO {TABEL} (id, nilai) VALUES (1, 1)")
+    badan = f"BEGIN UPDATE {TABEL} SET nilai = (random() & 4611686018427387903) + 1 WHERE id = 1; END"
     for t in tabel:
         for aksi in ("INSERT", "UPDATE", "DELETE"):
+            if aksi == "UPDATE" and t in KOLOM_TANPA_VERSI:
+                # recreated after every migrate: a column added since is watched too
+                cursor.execute(f'DROP TRIGGER IF EXISTS "siap_versi_update_{t}"')
+                cursor.execute(f'DROP TRIGGER IF EXISTS "siap_versi_update_kolom_{t}"')
+                cursor.execute(f'CREATE TRIGGER "siap_versi_update_kolom_{t}" AFTER UPDATE OF '
+                               f'{_kolom_dipantau(conn, cursor, t)} ON "{t}" {badan}')
+                continue
             cursor.execute(
                 f'CREATE TRIGGER IF NOT EXISTS "siap_versi_{aksi.lower()}_{t}" AFTER {aksi} '
-                f'ON "{t}" BEGIN UPDATE {TABEL} SET nilai = (random() & 4611686018427387903) + 1 '
-                "WHERE id = 1; END")
+                f'ON "{t}" {badan}')
 
 
 FUNGSI_PG = f"""
@@ -76,7 +98,7 @@ BEGIN
 END $$ LANGUAGE plpgsql"""
 
 
-def _pasang_postgresql(cursor, tabel: list[str]) -> None:
+def _pasang_postgresql(conn, cursor, tabel: list[str]) -> None:
     cursor.execute(f"CREATE TABLE IF NOT EXISTS {TABEL} (id integer PRIMARY KEY, "
                    "nilai bigint NOT NULL)")
     cursor.execute(f"INSERT INTO {TABEL} (id, nilai) VALUES (1, 1) ON CONFLICT DO NOTHING")
@@ -85,7 +107,15 @@ def _pasang_postgresql(cursor, tabel: list[str]) -> None:
                    "WHERE tgname LIKE 'siap_versi%%'")
     ada = {(r.strip('"'), n) for r, n in cursor.fetchall()}
     for t in tabel:
-        if (t, "siap_versi_baris") not in ada:
+        if t in KOLOM_TANPA_VERSI:
+            # recreated after every migrate: a column added since is watched too
+            cursor.execute(f'DROP TRIGGER IF EXISTS siap_versi_baris ON "{t}"')
+            cursor.execute(f'DROP TRIGGER IF EXISTS siap_versi_baris_kolom ON "{t}"')
+            cursor.execute(
+                f"CREATE CONSTRAINT TRIGGER siap_versi_baris_kolom AFTER INSERT OR UPDATE OF "
+                f'{_kolom_dipantau(conn, cursor, t)} OR DELETE ON "{t}" DEFERRABLE INITIALLY '
+                "DEFERRED FOR EACH ROW EXECUTE FUNCTION siap_ganti_versi()")
+        elif (t, "siap_versi_baris") not in ada:
             cursor.execute(
                 f'CREATE CONSTRAINT TRIGGER siap_versi_baris AFTER INSERT OR UPDATE OR DELETE '
                 f'ON "{t}" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW '
@@ -103,9 +133,9 @@ def pasang(using: str = "default") -> None:
     with conn.cursor() as cursor:
         tabel = [t for t in conn.introspection.table_names(cursor) if _dipantau(t)]
         if conn.vendor == "postgresql":
-            _pasang_postgresql(cursor, tabel)
+            _pasang_postgresql(conn, cursor, tabel)
         elif conn.vendor == "sqlite":
-            _pasang_sqlite(cursor, tabel)
+            _pasang_sqlite(conn, cursor, tabel)
         else:  # pragma: no cover - SIAP runs on SQLite and PostgreSQL only
             return
     ganti(using)
