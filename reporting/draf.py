@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from budget.models import RealisasiFisik, RealisasiKeuangan
 
 from .gabung import Nilai
+from .isi import IsiLaporan, muat_isi
 from .models import IsianFisik, IsianRealisasi, LaporanBulanan
 
 
@@ -75,12 +76,22 @@ def _hapus_draf(lap: LaporanBulanan) -> None:
             cursor.execute(f"DELETE FROM {tabel} WHERE laporan_id = %s", [lap.pk])
 
 
-def terbitkan(lap: LaporanBulanan, oleh, sekarang) -> None:
+def terbitkan(lap: LaporanBulanan, oleh, sekarang, isi: IsiLaporan | None = None) -> None:
     """Submission: the report's drafts become official data (a typed zero is stored as a row
-    of zero; a blank removes the official row), then the drafts are deleted."""
-    realisasi = dict(IsianRealisasi.objects.filter(laporan=lap)
-                     .values_list("rincian_id", "jumlah"))
-    fisik = dict(IsianFisik.objects.filter(laporan=lap).values_list("sub_kegiatan_id", "persen"))
+    of zero; a blank removes the official row), then the drafts are deleted.
+
+    Only the drafts of the lines and sub kegiatan the report holds now (``isi``, as the form,
+    the checks and the snapshot see it): a draft of a line the budget version in force no
+    longer has — an APBD Perubahan took effect after it was saved — was never shown, checked
+    or submitted, and is deleted with the others instead of becoming official."""
+    isi = isi or muat_isi(lap)
+    baris = {b.rincian_id for b in isi.baris}
+    subs = {s.sub_kegiatan_id for s in isi.sub}
+    semua_r = dict(IsianRealisasi.objects.filter(laporan=lap)
+                   .values_list("rincian_id", "jumlah"))
+    semua_f = dict(IsianFisik.objects.filter(laporan=lap).values_list("sub_kegiatan_id", "persen"))
+    realisasi = {k: v for k, v in semua_r.items() if k in baris}
+    fisik = {k: v for k, v in semua_f.items() if k in subs}
     if realisasi:
         ada = {r.rincian_id: r for r in RealisasiKeuangan.objects.filter(
             rincian_id__in=list(realisasi), bulan=lap.bulan)}
@@ -95,7 +106,7 @@ def terbitkan(lap: LaporanBulanan, oleh, sekarang) -> None:
                      lambda k: {"tahun_id": lap.tahun_id, "opd_id": lap.opd_id,
                                 "sub_kegiatan_id": k, "bulan": lap.bulan},
                      fisik, "persen", oleh, sekarang)
-    if realisasi or fisik:
+    if semua_r or semua_f:
         _hapus_draf(lap)
 
 

@@ -330,7 +330,7 @@ def ajukan(laporan: LaporanBulanan, oleh, *, revisi: int,
         SnapshotLaporan.objects.create(laporan=lap, nomor=nomor, dibuat_pada=sekarang,
                                        oleh=oleh, data=snapshot_data(isi))
         # From here on the report's values are official: every figure counts them.
-        draf.terbitkan(lap, oleh, sekarang)
+        draf.terbitkan(lap, oleh, sekarang, isi)
         dari = lap.status
         lap.status = StatusLaporan.DIAJUKAN
         lap.diajukan_pada = sekarang
