@@ -1,7 +1,10 @@
-"""``siap serve`` collects static files only when they changed since the last start."""
+"""``siap serve`` collects static files only when they changed since the last start, forgets
+the kept page parts at every start, and runs the background worker beside gunicorn."""
 
 import os
 from pathlib import Path
+
+import pytest
 
 from siap.management.commands.serve import kumpulkan_statis
 
@@ -52,3 +55,25 @@ def test_a_live_worker_is_stopped_with_the_web_server(tmp_path):
                             pekerja, 2, jeda=0.3) == 0
     assert time.monotonic() - mulai < 20
     assert catatan.read_text().count("berhenti") == 2
+
+
+def test_a_start_forgets_the_kept_page_parts(db, monkeypatch, settings):
+    """A start may be of new code: the parts kept in the shared file cache under the current
+    data token must not be served by it, so ``siap serve`` takes a new token first."""
+    from django.core.management import call_command
+
+    from lib import versi_data
+    from siap.management.commands import serve
+
+    settings.DEBUG = True  # no collectstatic
+    class Dijalankan(Exception):
+        pass
+
+    def execv(*a):  # gunicorn would replace this process
+        raise Dijalankan
+
+    monkeypatch.setattr(serve.os, "execv", execv)
+    sebelum = versi_data.baca()
+    with pytest.raises(Dijalankan):
+        call_command("serve", "--bind", "127.0.0.1:0", "--pekerja-latar", "0")
+    assert versi_data.baca() != sebelum

@@ -44,6 +44,21 @@ def kumpulkan_statis() -> bool:
     return True
 
 
+def lupakan_yang_tersimpan() -> None:
+    """A new data token at every start: the page parts kept in the shared file cache
+    (``lib.tembolok``) were rendered by the code that ran before, and a start may be of new
+    code (an upgrade without a migration); under the new token they are rendered anew. A
+    database not yet migrated keeps nothing."""
+    from django.db import DatabaseError
+
+    from lib import versi_data
+
+    try:
+        versi_data.ganti()
+    except DatabaseError:
+        pass
+
+
 def jalankan_bersama(gunicorn: list[str], pekerja: list[str], jumlah_pekerja: int,
                      jeda: float = 5.0) -> int:
     """gunicorn and ``jumlah_pekerja`` background workers (``db_worker``) side by side: a
@@ -116,6 +131,7 @@ class Command(BaseCommand):
         if gunicorn is None:
             raise CommandError("gunicorn tidak terpasang; jalankan `pip install -e .`")
         latar = settings.SIAP_PEKERJA_LATAR if pekerja_latar is None else max(pekerja_latar, 0)
+        lupakan_yang_tersimpan()
         self.stdout.write(f"SIAP melayani di http://{bind}/ dengan {workers} pekerja dan {latar} "
                           f"pekerja latar (Ctrl+C untuk berhenti)")
         sys.stdout.flush()
