@@ -36,7 +36,11 @@ TANPA_VERSI = ("django_session", "django_migrations", "django_admin_log", "axes_
 # Columns whose update alone keeps the token: ``last_login`` is written at every sign-in and
 # shown on no kept page, so a morning of operators signing in does not make every worker
 # recompute the leaders' pages. Any other column of the table, and every insert and delete,
-# still change it (the triggers fire on ``UPDATE OF`` the other columns).
+# still change it. SQLite: the update trigger fires on ``UPDATE OF`` the other columns
+# (rebuilt after every migrate; SQLite rebuilds a table to alter it, triggers and all).
+# PostgreSQL: the columns are the trigger function's arguments, compared row against row —
+# a column list on the trigger would stop a migration from changing those columns' types.
+# Takes effect at the next ``migrate`` (which installs the triggers).
 KOLOM_TANPA_VERSI = {"accounts_user": ("last_login",)}
 
 
@@ -88,6 +92,12 @@ def _pasang_sqlite(conn, cursor, tabel: list[str]) -> None:
 FUNGSI_PG = f"""
 CREATE OR REPLACE FUNCTION siap_ganti_versi() RETURNS trigger AS $$
 BEGIN
+    -- the trigger's arguments: columns whose update alone keeps the token (no column list on
+    -- the trigger itself: PostgreSQL would then refuse to change those columns' types)
+    IF TG_OP = 'UPDATE' AND TG_NARGS > 0
+       AND (to_jsonb(NEW) - TG_ARGV) = (to_jsonb(OLD) - TG_ARGV) THEN
+        RETURN NULL;
+    END IF;
     IF TG_LEVEL = 'STATEMENT'
        OR current_setting('siap.versi_tx', true) IS DISTINCT FROM txid_current()::text THEN
         PERFORM set_config('siap.versi_tx', txid_current()::text, true);
@@ -98,7 +108,7 @@ BEGIN
 END $$ LANGUAGE plpgsql"""
 
 
-def _pasang_postgresql(conn, cursor, tabel: list[str]) -> None:
+def _pasang_postgresql(cursor, tabel: list[str]) -> None:
     cursor.execute(f"CREATE TABLE IF NOT EXISTS {TABEL} (id integer PRIMARY KEY, "
                    "nilai bigint NOT NULL)")
     cursor.execute(f"INSERT INTO {TABEL} (id, nilai) VALUES (1, 1) ON CONFLICT DO NOTHING")
@@ -108,13 +118,15 @@ def _pasang_postgresql(conn, cursor, tabel: list[str]) -> None:
     ada = {(r.strip('"'), n) for r, n in cursor.fetchall()}
     for t in tabel:
         if t in KOLOM_TANPA_VERSI:
-            # recreated after every migrate: a column added since is watched too
+            # the columns are the function's arguments (recreated at every migrate, in case
+            # they change); every other column, a column added later included, is watched
+            argumen = ", ".join(f"'{k}'" for k in KOLOM_TANPA_VERSI[t])
             cursor.execute(f'DROP TRIGGER IF EXISTS siap_versi_baris ON "{t}"')
             cursor.execute(f'DROP TRIGGER IF EXISTS siap_versi_baris_kolom ON "{t}"')
             cursor.execute(
-                f"CREATE CONSTRAINT TRIGGER siap_versi_baris_kolom AFTER INSERT OR UPDATE OF "
-                f'{_kolom_dipantau(conn, cursor, t)} OR DELETE ON "{t}" DEFERRABLE INITIALLY '
-                "DEFERRED FOR EACH ROW EXECUTE FUNCTION siap_ganti_versi()")
+                f"CREATE CONSTRAINT TRIGGER siap_versi_baris_kolom AFTER INSERT OR UPDATE OR "
+                f'DELETE ON "{t}" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW '
+                f"EXECUTE FUNCTION siap_ganti_versi({argumen})")
         elif (t, "siap_versi_baris") not in ada:
             cursor.execute(
                 f'CREATE CONSTRAINT TRIGGER siap_versi_baris AFTER INSERT OR UPDATE OR DELETE '
@@ -133,7 +145,7 @@ def pasang(using: str = "default") -> None:
     with conn.cursor() as cursor:
         tabel = [t for t in conn.introspection.table_names(cursor) if _dipantau(t)]
         if conn.vendor == "postgresql":
-            _pasang_postgresql(conn, cursor, tabel)
+            _pasang_postgresql(cursor, tabel)
         elif conn.vendor == "sqlite":
             _pasang_sqlite(conn, cursor, tabel)
         else:  # pragma: no cover - SIAP runs on SQLite and PostgreSQL only

@@ -76,14 +76,15 @@ def _hapus_draf(lap: LaporanBulanan) -> None:
             cursor.execute(f"DELETE FROM {tabel} WHERE laporan_id = %s", [lap.pk])
 
 
-def terbitkan(lap: LaporanBulanan, oleh, sekarang, isi: IsiLaporan | None = None) -> None:
+def terbitkan(lap: LaporanBulanan, oleh, sekarang, isi: IsiLaporan | None = None) -> int:
     """Submission: the report's drafts become official data (a typed zero is stored as a row
     of zero; a blank removes the official row), then the drafts are deleted.
 
     Only the drafts of the lines and sub kegiatan the report holds now (``isi``, as the form,
     the checks and the snapshot see it): a draft of a line the budget version in force no
     longer has — an APBD Perubahan took effect after it was saved — was never shown, checked
-    or submitted, and is deleted with the others instead of becoming official."""
+    or submitted, and is deleted with the others instead of becoming official. Returns how
+    many such drafts there were."""
     isi = isi or muat_isi(lap)
     baris = {b.rincian_id for b in isi.baris}
     subs = {s.sub_kegiatan_id for s in isi.sub}
@@ -108,6 +109,7 @@ def terbitkan(lap: LaporanBulanan, oleh, sekarang, isi: IsiLaporan | None = None
                      fisik, "persen", oleh, sekarang)
     if semua_r or semua_f:
         _hapus_draf(lap)
+    return len(semua_r) - len(realisasi) + len(semua_f) - len(fisik)
 
 
 def tetapkan_realisasi(lap: LaporanBulanan, realisasi: dict[int, Nilai], oleh, sekarang) -> None:

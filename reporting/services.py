@@ -330,15 +330,24 @@ def ajukan(laporan: LaporanBulanan, oleh, *, revisi: int,
         SnapshotLaporan.objects.create(laporan=lap, nomor=nomor, dibuat_pada=sekarang,
                                        oleh=oleh, data=snapshot_data(isi))
         # From here on the report's values are official: every figure counts them.
-        draf.terbitkan(lap, oleh, sekarang, isi)
+        dibuang = draf.terbitkan(lap, oleh, sekarang, isi)
         dari = lap.status
         lap.status = StatusLaporan.DIAJUKAN
         lap.diajukan_pada = sekarang
         lap.pertama_diajukan_pada = lap.pertama_diajukan_pada or sekarang
         lap.revisi += 1
         lap.save()
-        _catat(lap, dari, oleh, sekarang)
+        _catat(lap, dari, oleh, sekarang, pesan_draf_dibuang(dibuang))
+    lap.draf_dibuang = dibuang
     return lap
+
+
+def pesan_draf_dibuang(n: int) -> str:
+    """What submission says of the drafts it dropped (``draf.terbitkan``); '' when none."""
+    if not n:
+        return ""
+    return (f"{n} isian draf untuk rincian atau sub kegiatan yang tidak lagi ada pada anggaran "
+            f"yang berlaku tidak ikut diajukan dan dihapus.")
 
 
 def _ubah_status(laporan, oleh, *, dari: tuple, ke: str, catatan: str = "",

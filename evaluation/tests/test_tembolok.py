@@ -61,7 +61,7 @@ def test_every_kind_of_write_changes_the_token(data):
 
 def test_a_session_write_keeps_the_token(data, client):
     sebelum = versi_data.baca()
-    client.force_login(_pimpinan())  # last_login changes (accounts_user): a new token
+    client.force_login(_pimpinan())  # a new user (an INSERT): a new token
     setelah_masuk = versi_data.baca()
     assert setelah_masuk != sebelum
     client.get("/masuk/")
@@ -109,6 +109,28 @@ def test_a_sign_in_alone_keeps_the_token_any_other_change_of_a_user_does_not(dat
         sebelum = versi_data.baca()
         ubah()
         assert versi_data.baca() != sebelum
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="PostgreSQL only: SQLite rebuilds a table to alter a column")
+def test_a_migration_may_still_change_the_type_of_a_users_column(data):
+    """The sign-in rule must not tie the user table's columns to a trigger: PostgreSQL refuses
+    to change the type of a column a trigger names."""
+    from django.db import transaction
+
+    lama = User._meta.get_field("jabatan")
+    baru = lama.clone()
+    baru.max_length = lama.max_length + 100
+    baru.set_attributes_from_name("jabatan")
+    baru.model = User
+
+    class Batal(Exception):
+        pass
+
+    with pytest.raises(Batal), transaction.atomic():
+        with connection.schema_editor(atomic=False) as editor:
+            editor.alter_field(User, lama, baru, strict=True)
+        raise Batal  # leave the test database as it was
 
 
 def test_the_dashboard_is_recomputed_after_update_and_raw_sql(data, client):

@@ -200,7 +200,7 @@ def _simpan(request, lap: LaporanBulanan, data=None):
         messages.info(request, teks_diubah_lain(hasil.diubah_lain, request.user))
     if data.get("aksi") == "ajukan":
         try:
-            services.ajukan(lap, request.user, revisi=lap.revisi)
+            diajukan = services.ajukan(lap, request.user, revisi=lap.revisi)
         except LaporanDitolak as exc:
             messages.success(request, f"{judul} tersimpan, tetapi belum diajukan.")
             _pesan_penolakan(request, exc.pesan)
@@ -208,6 +208,8 @@ def _simpan(request, lap: LaporanBulanan, data=None):
             messages.error(request, str(exc))
         else:
             messages.success(request, f"{judul} tersimpan dan diajukan untuk diverifikasi.")
+            if diajukan.draf_dibuang:
+                messages.warning(request, services.pesan_draf_dibuang(diajukan.draf_dibuang))
         return redirect(url_formulir(lap))
 
     # The warnings that remain are listed on the page itself, each with its explanation.

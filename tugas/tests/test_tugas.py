@@ -159,3 +159,13 @@ def test_the_real_worker_command_runs_the_queue(settings, tmp_path, monkeypatch,
                  verbosity=0)
     tugas.refresh_from_db()
     assert tugas.status == StatusTugas.SELESAI
+
+
+def test_a_job_queued_under_the_former_task_path_still_runs(operator_dinkes):
+    """Rows of the queue hold the task's import path; jobs queued before the task moved into
+    tugas.layanan name tugas.jalankan.jalankan_tugas, which must still import and run."""
+    from django.utils.module_loading import import_string
+
+    from tugas.layanan import jalankan_tugas
+
+    assert import_string("tugas.jalankan.jalankan_tugas") is jalankan_tugas
