@@ -27,7 +27,7 @@ def _bidang_angka() -> dict:
     denominator: "tidak dapat dihitung")."""
     bidang = {
         k.kunci: (str if k.format == "rp" else str | None,
-                  Field(description=f"{k.label}. {_MENURUT_FORMAT[k.format]}"))
+                  Field(description=f"{k.label}: {k.definisi}. {_MENURUT_FORMAT[k.format]}"))
         for k in KOLOM_ANGKA
     }
     bidang[KATEGORI.kunci] = (str | None, Field(description=(
@@ -36,8 +36,8 @@ def _bidang_angka() -> dict:
     return bidang
 
 
+# Every figure of the Rakor for one group (lib.figures.Angka).
 AngkaRekap = create_model("AngkaRekap", __base__=Schema, **_bidang_angka())
-AngkaRekap.__doc__ = "Every figure of the Rakor for one group (lib.figures.Angka)."
 
 
 STATUS_LAPORAN = ("Laporan OPD untuk bulan itu: \"diverifikasi\"; \"diajukan\" (belum diverifikasi); "

@@ -20,7 +20,10 @@ The subprocess migrates, loads the demo with ``muat_demo(skala=N)``, and times (
 
 ``--db-ada URL --skala N`` measures an already loaded database instead (e.g. a 100x demo
 loaded once with ``muat_demo(skala=100)``, which takes many minutes): no migrate, no load, and
-the database is not dropped — but ``simpan`` adds lines to it.
+the database is not dropped — but ``simpan`` adds lines to it, and reopens (status back to
+draft, through ``update()``, with no entry in the report's history) the report it saves when
+it is submitted or verified, as in a database loaded by ``siap demo-data``. Use it only on a
+database made for the benchmark.
 
 The machine is shared: the numbers are medians, and noisy.
 """

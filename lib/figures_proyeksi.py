@@ -1,7 +1,6 @@
-"""The arithmetic of the year-end projection and of the early warnings, and the thresholds of
-the checks on a monthly report: plain functions over ``Decimal`` (issue #14: every ratio and
-threshold of the figures lives in ``lib/figures*``). The sentences that explain them are
-written by ``evaluation.proyeksi`` and ``reporting.validasi``, which call these.
+"""The arithmetic of the year-end projection and of its early warnings: plain functions over
+``Decimal`` (issue #14: every ratio and threshold of the figures lives in ``lib/figures*``).
+The sentences that explain them are written by ``evaluation.proyeksi``, which calls these.
 
     proyeksi  = realisasi s.d. bulan m + sisa anggaran kas (bulan m+1..12) × laju,
                 never above the pagu, never below what is already realised;
@@ -14,7 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .figures_skala import NOL, hitung_persen
+from .figures_skala import NOL
 
 SATU = Decimal(1)
 
@@ -27,10 +26,6 @@ BATAS_TERTINGGAL_FISIK = Decimal(25)  # sub kegiatan whose fisik is this many po
 # made at the end of September 2025 against the actual realisasi of December 2025.
 GALAT_PEMDA = Decimal(3)  # points of pagu, pemda
 GALAT_MEDIAN_OPD = Decimal(2)  # points of pagu, median absolute error over the OPD
-
-# Checks of a monthly report (reporting.validasi): warnings the operator must explain.
-AMBANG_AK = Decimal("1.10")  # realisasi above anggaran kas by more than 10%
-AMBANG_SELISIH_FISIK = Decimal(25)  # points between fisik and keuangan
 
 
 def laju_acuan(pagu: Decimal, target: Decimal, realisasi: Decimal,
@@ -86,18 +81,3 @@ def fisik_tertinggal(fisik: Decimal | None, target_fisik: Decimal | None,
                      batas: Decimal = BATAS_TERTINGGAL_FISIK) -> bool:
     """Realisasi fisik at least ``batas`` points behind its target."""
     return fisik is not None and target_fisik is not None and selisih_poin(target_fisik, fisik) >= batas
-
-
-def melebihi_anggaran_kas(kumulatif: Decimal, ak_kumulatif: Decimal) -> bool:
-    """Cumulative realisasi above the cumulative anggaran kas by more than the margin."""
-    return kumulatif > 0 and kumulatif > ak_kumulatif * AMBANG_AK
-
-
-def persen_ambang_ak() -> Decimal:
-    """The margin over the anggaran kas as a percentage (10 for 1,10), for the message."""
-    return hitung_persen(AMBANG_AK - SATU, SATU)
-
-
-def fisik_berselisih(fisik: Decimal, keuangan: Decimal) -> bool:
-    """Realisasi fisik and keuangan (both %) more than the allowed points apart."""
-    return abs(fisik - keuangan) > AMBANG_SELISIH_FISIK

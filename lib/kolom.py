@@ -28,6 +28,7 @@ class Kolom:
     utama: bool = False  # the figure a table stresses (bold in group rows)
     catatan: str = ""  # key of a figure shown small under the cell on screen
     label_catatan: str = ""
+    definisi: str = ""  # how it is computed, in words (the API's field description)
 
     def __str__(self) -> str:
         return self.label_pendek
@@ -42,17 +43,28 @@ class Kolom:
 
 
 KOLOM_ANGKA: tuple[Kolom, ...] = (
-    Kolom("pagu", "Pagu (Rp)", "Pagu (Rp)", "rp"),
-    Kolom("target_anggaran_kas", "Target anggaran kas (Rp)", "Target anggaran kas (Rp)", "rp"),
-    Kolom("realisasi", "Realisasi (Rp)", "Realisasi (Rp)", "rp"),
-    Kolom("persen_realisasi", "% Realisasi", "% Real.", "persen"),
-    Kolom("persen_target", "% Target", "% Target", "persen"),
-    Kolom("capaian_anggaran_kas", "Capaian anggaran kas", "Capaian AK", "persen", utama=True),
-    Kolom("deviasi", "Deviasi (poin)", "Deviasi (poin)", "poin"),
-    Kolom("deviasi_rp", "Deviasi (Rp)", "Deviasi (Rp)", "rp", di_tabel=False),
-    Kolom("sisa_pagu", "Sisa pagu (Rp)", "Sisa pagu (Rp)", "rp", di_tabel=False),
-    Kolom("fisik", "Fisik", "Fisik", "persen", catatan="target_fisik", label_catatan="target"),
-    Kolom("target_fisik", "Target fisik", "Target fisik", "persen", di_tabel=False),
+    Kolom("pagu", "Pagu (Rp)", "Pagu (Rp)", "rp",
+          definisi="pagu pada versi anggaran yang berlaku"),
+    Kolom("target_anggaran_kas", "Target anggaran kas (Rp)", "Target anggaran kas (Rp)", "rp",
+          definisi="anggaran kas kumulatif bulan 1 s.d. bulan batas"),
+    Kolom("realisasi", "Realisasi (Rp)", "Realisasi (Rp)", "rp",
+          definisi="realisasi keuangan kumulatif s.d. bulan batas"),
+    Kolom("persen_realisasi", "% Realisasi", "% Real.", "persen",
+          definisi="realisasi ÷ pagu × 100"),
+    Kolom("persen_target", "% Target", "% Target", "persen",
+          definisi="target anggaran kas ÷ pagu × 100"),
+    Kolom("capaian_anggaran_kas", "Capaian anggaran kas", "Capaian AK", "persen", utama=True,
+          definisi="realisasi ÷ target anggaran kas × 100"),
+    Kolom("deviasi", "Deviasi (poin)", "Deviasi (poin)", "poin",
+          definisi="persen target − persen realisasi; positif berarti tertinggal dari target"),
+    Kolom("deviasi_rp", "Deviasi (Rp)", "Deviasi (Rp)", "rp", di_tabel=False,
+          definisi="target anggaran kas − realisasi"),
+    Kolom("sisa_pagu", "Sisa pagu (Rp)", "Sisa pagu (Rp)", "rp", di_tabel=False,
+          definisi="pagu − realisasi"),
+    Kolom("fisik", "Fisik", "Fisik", "persen", catatan="target_fisik", label_catatan="target",
+          definisi="realisasi fisik kumulatif, rata-rata tertimbang pagu"),
+    Kolom("target_fisik", "Target fisik", "Target fisik", "persen", di_tabel=False,
+          definisi="target fisik, rata-rata tertimbang pagu"),
 )
 KATEGORI = Kolom("kategori", "Kategori", "Kategori", "teks")
 
@@ -80,7 +92,8 @@ def kolom_tabel(kunci: str | None = None) -> tuple[Kolom, ...]:
         return KOLOM_TABEL
     dipilih = set(kunci.split())
     for k in dipilih:
-        kolom(k)  # an unknown key is an error, not a missing column
+        if not kolom(k).di_tabel:  # an unknown key is an error, not a missing column
+            raise KeyError(f"kolom {k!r} bukan kolom tabel Rakor (lib.kolom: di_tabel=False)")
     return tuple(k for k in KOLOM_TABEL if k.kunci in dipilih)
 
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lib import figures
-from lib.figures_proyeksi import (
+from lib.figures_validasi import (
     AMBANG_SELISIH_FISIK,
     fisik_berselisih,
     melebihi_anggaran_kas,
     persen_ambang_ak,
+    tanpa_realisasi_terlalu_lama,
 )
 from lib.rupiah import format_angka, persen, rupiah
 
@@ -136,11 +137,12 @@ def periksa_sub(s: SubLaporan, baris: list[BarisLaporan], bulan: int) -> list[Pe
             hasil.append(_peringatan(
                 f"selisih_fisik:{s.sub_kegiatan_id}",
                 f"{s.label}: realisasi fisik {persen(s.fisik)} dan keuangan "
-                f"{persen(keuangan)} berselisih lebih dari {format_angka(AMBANG_SELISIH_FISIK, 0)} poin.",
+                f"{persen(keuangan)} berselisih lebih dari "
+                f"{format_angka(AMBANG_SELISIH_FISIK, 0)} poin.",
                 sub_kegiatan_id=s.sub_kegiatan_id,
             ))
     capaian = figures.hitung_persen(kumulatif, ak)  # None without anggaran kas
-    if bulan > 3 and ak > 0 and kumulatif == 0:
+    if tanpa_realisasi_terlalu_lama(bulan, ak, kumulatif):
         hasil.append(_peringatan(
             f"tanpa_realisasi:{s.sub_kegiatan_id}",
             f"{s.label}: belum ada realisasi sampai bulan ke-{bulan} padahal anggaran kas "

@@ -161,11 +161,22 @@ def test_the_check_lets_a_right_import_pass(tmp_path, berkas, isi):
     assert pelanggaran(tmp_path) == []
 
 
+def _hanya_saat_periksa_tipe(node: ast.AST) -> bool:
+    """``if TYPE_CHECKING:`` or ``if typing.TYPE_CHECKING:``."""
+    uji = getattr(node, "test", None)
+    return isinstance(node, ast.If) and (getattr(uji, "id", None) == "TYPE_CHECKING"
+                                         or getattr(uji, "attr", None) == "TYPE_CHECKING")
+
+
 def _impor_saat_jalan(pohon: ast.AST):
-    """The import statements that run: everything but the body of ``if TYPE_CHECKING:``."""
+    """The import statements that run: everything but the body of ``if TYPE_CHECKING:``
+    (its ``else:`` runs)."""
     for node in ast.iter_child_nodes(pohon):
-        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
-            yield from (n for b in node.orelse for n in [b, *_impor_saat_jalan(b)])
+        if _hanya_saat_periksa_tipe(node):
+            for cabang in node.orelse:
+                if isinstance(cabang, (ast.Import, ast.ImportFrom)):
+                    yield cabang
+                yield from _impor_saat_jalan(cabang)
             continue
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             yield node
@@ -230,10 +241,12 @@ def test_no_import_cycles():
 def test_the_check_sees_a_cycle_hidden_in_a_function(tmp_path):
     berkas = {
         "exchange/__init__.py": "",
-        "exchange/a.py": "from .b import f\n",
+        "exchange/a.py": "from .b import f\nfrom . import e\n",
         "exchange/b.py": "def f():\n    from .a import g\n",
         "exchange/c.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .a import g\n",
         "exchange/d.py": "from . import c\n",
+        "exchange/e.py": ("import typing\nif typing.TYPE_CHECKING:\n    from .a import g\n"
+                          "else:\n    g = object\n"),
     }
     for nama, isi in berkas.items():
         (tmp_path / nama).parent.mkdir(parents=True, exist_ok=True)

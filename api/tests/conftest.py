@@ -39,11 +39,6 @@ def waktu_beku():
         yield
 
 
-def _pengguna(nama, peran, *opd):
-    u = buat_pengguna(nama, peran)
-    if opd:
-        u.opd.add(*opd)
-    return u
 
 
 @pytest.fixture
@@ -64,10 +59,10 @@ def sampel(db) -> Sampel:
                                       pertama_diajukan_pada=diajukan, diajukan_pada=diajukan)
         services.laporan_untuk(o, 2025, 3)
     pengguna = [
-        _pengguna("op.a", Peran.OPERATOR, opd_a),
-        _pengguna("op.b", Peran.OPERATOR, opd_b),
-        _pengguna("verif", Peran.VERIFIKATOR),
-        _pengguna("pimpinan", Peran.PIMPINAN),
+        buat_pengguna("op.a", Peran.OPERATOR, opd_a),
+        buat_pengguna("op.b", Peran.OPERATOR, opd_b),
+        buat_pengguna("verif", Peran.VERIFIKATOR),
+        buat_pengguna("pimpinan", Peran.PIMPINAN),
     ]
     token = {u.username: TokenAPI.buat(u)[1] for u in pengguna}
     return Sampel(opd_a, opd_b, rincian_a, rincian_b, rincian_b2, *pengguna, token=token)

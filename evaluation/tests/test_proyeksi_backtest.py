@@ -1,7 +1,7 @@
 """Backtest on the Lampung Barat demo: the projection made at the end of September 2025 for the
 year end, against the realisasi the demo actually has at the end of December 2025.
 
-The bounds are those stated on the page and in the README (``evaluation.proyeksi``): the pemda
+The bounds are those stated on the page and in the README (``lib.figures_proyeksi``): the pemda
 within GALAT_PEMDA points of its pagu, the median OPD within GALAT_MEDIAN_OPD points. Errors
 are in percentage points of each one's pagu: the pagu changes with the APBD Perubahan of
 October, so the projection (on the pagu in force in September) and the outcome (on the pagu in

@@ -1,17 +1,21 @@
-"""The arithmetic of the projection and the thresholds of the report checks (lib.figures_proyeksi)."""
+"""The arithmetic of the projection (lib.figures_proyeksi) and the thresholds of the report
+checks (lib.figures_validasi)."""
 
 from decimal import Decimal as D
 
 from lib.figures_proyeksi import (
-    fisik_berselisih,
     fisik_tertinggal,
     kebutuhan_jauh_di_atas,
     kebutuhan_per_bulan,
     laju_acuan,
     laju_capaian,
-    melebihi_anggaran_kas,
     nilai_proyeksi,
+)
+from lib.figures_validasi import (
+    fisik_berselisih,
+    melebihi_anggaran_kas,
     persen_ambang_ak,
+    tanpa_realisasi_terlalu_lama,
 )
 
 
@@ -42,3 +46,7 @@ def test_ambang_pemeriksaan_laporan():
     assert fisik_berselisih(D(80), D("54.99")) and not fisik_berselisih(D(80), D(55))
     assert fisik_tertinggal(D(50), D(75)) and not fisik_tertinggal(D("50.01"), D(75))
     assert not fisik_tertinggal(None, D(75))
+    assert not tanpa_realisasi_terlalu_lama(3, D(100), D(0))  # the first quarter: none yet is fine
+    assert tanpa_realisasi_terlalu_lama(4, D(100), D(0))
+    assert not tanpa_realisasi_terlalu_lama(4, D(0), D(0))
+    assert not tanpa_realisasi_terlalu_lama(4, D(100), D(1))

@@ -98,12 +98,20 @@ def konstanta_desimal(berkas: list[Path]) -> list[str]:
     hasil = []
     for p in berkas:
         for simpul in ast.parse(p.read_text(encoding="utf-8")).body:
-            if (isinstance(simpul, ast.Assign) and isinstance(simpul.value, ast.Call)
-                    and getattr(simpul.value.func, "id", None) == "Decimal"):
-                berkas_ini = p.relative_to(AKAR).as_posix() if p.is_relative_to(AKAR) else p.name
-                for nama in simpul.targets:
-                    if isinstance(nama, ast.Name):
-                        hasil.append(f"{berkas_ini}:{simpul.lineno} {nama.id}")
+            if isinstance(simpul, ast.AnnAssign):
+                target, nilai = [simpul.target], simpul.value
+            elif isinstance(simpul, ast.Assign):
+                target, nilai = simpul.targets, simpul.value
+            else:
+                continue
+            fungsi = getattr(nilai, "func", None)
+            if not isinstance(nilai, ast.Call) or "Decimal" not in (
+                    getattr(fungsi, "id", None), getattr(fungsi, "attr", None)):
+                continue
+            berkas_ini = p.relative_to(AKAR).as_posix() if p.is_relative_to(AKAR) else p.name
+            for nama in target:
+                if isinstance(nama, ast.Name):
+                    hasil.append(f"{berkas_ini}:{simpul.lineno} {nama.id}")
     return hasil
 
 
@@ -117,5 +125,8 @@ def test_ambang_angka_hanya_di_lib_figures():
 
 def test_ambang_dikenali(tmp_path):
     contoh = tmp_path / "contoh.py"
-    contoh.write_text('NOL = Decimal(0)\nBATAS = Decimal("1.10")\n', encoding="utf-8")
-    assert [t.rsplit(" ", 1)[1] for t in konstanta_desimal([contoh])] == ["NOL", "BATAS"]
+    contoh.write_text('NOL = Decimal(0)\nBATAS = Decimal("1.10")\nAMBANG: Decimal = Decimal(2)\n'
+                      'import decimal\nLAIN = decimal.Decimal(5)\nBUKAN = int(3)\n',
+                      encoding="utf-8")
+    assert [t.rsplit(" ", 1)[1] for t in konstanta_desimal([contoh])] == [
+        "NOL", "BATAS", "AMBANG", "LAIN"]

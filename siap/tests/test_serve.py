@@ -57,7 +57,7 @@ def test_a_live_worker_is_stopped_with_the_web_server(tmp_path):
     assert catatan.read_text().count("berhenti") == 2
 
 
-def test_a_start_forgets_the_kept_page_parts(db, monkeypatch, settings):
+def test_a_start_forgets_the_kept_page_parts(transactional_db, monkeypatch, settings):
     """A start may be of new code: the parts kept in the shared file cache under the current
     data token must not be served by it, so ``siap serve`` takes a new token first."""
     from django.core.management import call_command

@@ -44,19 +44,28 @@ def kumpulkan_statis() -> bool:
     return True
 
 
-def lupakan_yang_tersimpan() -> None:
+def lupakan_yang_tersimpan() -> str | None:
     """A new data token at every start: the page parts kept in the shared file cache
     (``lib.tembolok``) were rendered by the code that ran before, and a start may be of new
     code (an upgrade without a migration); under the new token they are rendered anew. A
-    database not yet migrated keeps nothing."""
-    from django.db import DatabaseError
+    database not yet migrated keeps nothing. Returns a warning when the token could not be
+    changed (the server still starts). The connection is closed again: this process only
+    watches gunicorn and the workers."""
+    from django.db import DatabaseError, connection
 
     from lib import versi_data
 
     try:
+        with connection.cursor() as cursor:
+            if versi_data.TABEL not in connection.introspection.table_names(cursor):
+                return None
         versi_data.ganti()
-    except DatabaseError:
-        pass
+        return None
+    except DatabaseError as exc:
+        return (f"Peringatan: token versi data tidak dapat diganti ({exc}); halaman yang "
+                f"tersimpan dari sebelum mulai dapat tampil sampai data berikutnya berubah.")
+    finally:
+        connection.close()
 
 
 def jalankan_bersama(gunicorn: list[str], pekerja: list[str], jumlah_pekerja: int,
@@ -131,7 +140,8 @@ class Command(BaseCommand):
         if gunicorn is None:
             raise CommandError("gunicorn tidak terpasang; jalankan `pip install -e .`")
         latar = settings.SIAP_PEKERJA_LATAR if pekerja_latar is None else max(pekerja_latar, 0)
-        lupakan_yang_tersimpan()
+        if peringatan := lupakan_yang_tersimpan():
+            self.stderr.write(peringatan)
         self.stdout.write(f"SIAP melayani di http://{bind}/ dengan {workers} pekerja dan {latar} "
                           f"pekerja latar (Ctrl+C untuk berhenti)")
         sys.stdout.flush()
