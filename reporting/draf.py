@@ -121,3 +121,11 @@ def tetapkan_realisasi(lap: LaporanBulanan, realisasi: dict[int, Nilai], oleh, s
     _tulis_resmi(RealisasiKeuangan, ada, lambda k: {"rincian_id": k, "bulan": lap.bulan},
                  realisasi, "jumlah", oleh, sekarang)
     IsianRealisasi.objects.filter(laporan=lap, rincian_id__in=list(realisasi)).delete()
+
+
+def pesan_dibuang(n: int) -> str:
+    """What submission says of the drafts ``terbitkan`` dropped; '' when none."""
+    if not n:
+        return ""
+    return (f"{n} isian draf untuk rincian atau sub kegiatan yang tidak lagi ada pada anggaran "
+            f"yang berlaku tidak ikut diajukan dan dihapus.")

@@ -337,17 +337,9 @@ def ajukan(laporan: LaporanBulanan, oleh, *, revisi: int,
         lap.pertama_diajukan_pada = lap.pertama_diajukan_pada or sekarang
         lap.revisi += 1
         lap.save()
-        _catat(lap, dari, oleh, sekarang, pesan_draf_dibuang(dibuang))
+        _catat(lap, dari, oleh, sekarang, draf.pesan_dibuang(dibuang))
     lap.draf_dibuang = dibuang
     return lap
-
-
-def pesan_draf_dibuang(n: int) -> str:
-    """What submission says of the drafts it dropped (``draf.terbitkan``); '' when none."""
-    if not n:
-        return ""
-    return (f"{n} isian draf untuk rincian atau sub kegiatan yang tidak lagi ada pada anggaran "
-            f"yang berlaku tidak ikut diajukan dan dihapus.")
 
 
 def _ubah_status(laporan, oleh, *, dari: tuple, ke: str, catatan: str = "",

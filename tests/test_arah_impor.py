@@ -252,3 +252,13 @@ def test_the_check_sees_a_cycle_hidden_in_a_function(tmp_path):
         (tmp_path / nama).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / nama).write_text(isi, encoding="utf-8")
     assert siklus(graf_impor(tmp_path)) == [["exchange.a", "exchange.b"]]
+
+
+BARIS_PALING_BANYAK = 400
+
+
+def test_no_source_file_over_400_lines():
+    """Issue #14: a module a newcomer can read; migrations and tests aside."""
+    panjang = [f"{path.relative_to(AKAR)} ({n})" for path, _, _ in modul_sumber(AKAR)
+               if (n := len(path.read_text(encoding="utf-8").splitlines())) > BARIS_PALING_BANYAK]
+    assert panjang == [], "split these modules: " + ", ".join(panjang)

@@ -21,7 +21,7 @@ from budget.models import TahunAnggaran
 from lib.periode import nama_bulan
 
 from .. import permasalahan as layanan_permasalahan
-from .. import services, tembolok, tertunda
+from .. import draf, services, tembolok, tertunda
 from ..forms import (
     IsianLaporan,
     PermasalahanTambahForm,
@@ -209,7 +209,7 @@ def _simpan(request, lap: LaporanBulanan, data=None):
         else:
             messages.success(request, f"{judul} tersimpan dan diajukan untuk diverifikasi.")
             if diajukan.draf_dibuang:
-                messages.warning(request, services.pesan_draf_dibuang(diajukan.draf_dibuang))
+                messages.warning(request, draf.pesan_dibuang(diajukan.draf_dibuang))
         return redirect(url_formulir(lap))
 
     # The warnings that remain are listed on the page itself, each with its explanation.
