@@ -20,8 +20,8 @@ from accounts.akses import boleh_mengisi, opd_atau_404, wajib_boleh_mengisi
 from budget.models import TahunAnggaran
 from lib.periode import nama_bulan
 
-from .. import permasalahan as layanan_permasalahan
 from .. import draf, services, tembolok, tertunda
+from .. import permasalahan as layanan_permasalahan
 from ..forms import (
     IsianLaporan,
     PermasalahanTambahForm,
