@@ -138,6 +138,27 @@ def test_the_pdf_renders_to_pictures(pdf, tmp_path):
     assert len(png) == 3 and all(p.stat().st_size > 2000 for p in png)
 
 
+def _tinta_di_tepi_kanan(pgm: bytes, lebar_tepi: int) -> int:
+    """Dark pixels in the right margin of a page rendered as PGM (binary greyscale)."""
+    _, ukuran, _, piksel = pgm.split(b"\n", 3)
+    lebar, tinggi = map(int, ukuran.split())
+    return sum(1 for y in range(tinggi) for x in range(lebar - lebar_tepi, lebar)
+               if piksel[y * lebar + x] < 200)
+
+
+def test_no_table_runs_into_the_right_margin(pdf, tmp_path):
+    """The OPD ranking's last header ("Laporan November 2025") did not wrap and pushed the
+    table past the page's right edge, cutting the header to "Laporan November 20"."""
+    pdftoppm = sistem.program("pdftoppm", "poppler-utils")
+    (tmp_path / "rakor.pdf").write_bytes(pdf)
+    subprocess.run([pdftoppm, "-gray", "-r", "50", str(tmp_path / "rakor.pdf"),
+                    str(tmp_path / "hlm")], check=True)
+    tepi = 20  # of the 12 mm (23,6 px at 50 dpi) right margin of rakor_pdf.css
+    keluar = {p.stem: n for p in sorted(tmp_path.glob("hlm-*.pgm"))
+              if (n := _tinta_di_tepi_kanan(p.read_bytes(), tepi))}
+    assert not keluar, f"halaman dengan isi di tepi kanan: {keluar}"
+
+
 def _keterisian(halaman) -> float:
     """How far down its writing area a page is written, 0–1: from the top margin to the lowest
     line of text above the footer (the page number line)."""
