@@ -65,3 +65,14 @@ def bappeda(db):
     u = buat_pengguna("bappeda", Peran.PIMPINAN)
     u.groups.add(grup_bappeda())
     return User.objects.get(pk=u.pk)  # a fresh object: permissions are cached per object
+
+
+@pytest.fixture
+def tembolok_kosong():
+    """The kept page parts and figures (``lib.tembolok``) forgotten before and after the test:
+    each test of the kept pages starts with nothing kept, in memory and in the file cache."""
+    from lib import tembolok
+
+    tembolok.kosongkan()
+    yield
+    tembolok.kosongkan()

@@ -16,16 +16,9 @@ from budget.models import JenisVersi, Pemda, PerangkatDaerah, SumberDana
 from lib import tembolok, versi_data
 
 # Committed writes: PostgreSQL replaces the data token at commit.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("tembolok_kosong")]
 
 URL = reverse("evaluation:dasbor")
-
-
-@pytest.fixture(autouse=True)
-def _bersih():
-    tembolok.kosongkan()
-    yield
-    tembolok.kosongkan()
 
 
 @pytest.fixture

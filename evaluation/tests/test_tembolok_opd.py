@@ -15,15 +15,8 @@ from budget import testing as t
 from budget.models import JenisVersi, Pemda, RealisasiKeuangan
 from lib import tembolok
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("tembolok_kosong")]
 PERIODE = {"tahun": 2025, "bulan": 3}
-
-
-@pytest.fixture(autouse=True)
-def _bersih():
-    tembolok.kosongkan()
-    yield
-    tembolok.kosongkan()
 
 
 @pytest.fixture

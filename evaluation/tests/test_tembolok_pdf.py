@@ -12,15 +12,8 @@ from evaluation.ekspor_pdf import pdf_rakor
 from evaluation.paket import paket_rakor
 from lib import tembolok
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("tembolok_kosong")]
 HARI = datetime.date(2025, 4, 20)
-
-
-@pytest.fixture(autouse=True)
-def _bersih():
-    tembolok.kosongkan()
-    yield
-    tembolok.kosongkan()
 
 
 @pytest.fixture

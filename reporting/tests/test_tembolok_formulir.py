@@ -14,7 +14,6 @@ from accounts.models import Peran
 from accounts.testing import buat_pengguna
 from budget import testing as t
 from budget.models import JenisVersi
-from lib import tembolok
 from reporting.models import LaporanBulanan
 from reporting.tembolok import PENANDA
 
@@ -23,11 +22,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
-def _bersih():
-    tembolok.kosongkan()
+def _april(tembolok_kosong):
     with time_machine.travel(datetime.datetime(2025, 4, 3, 10, tzinfo=timezone.get_default_timezone())):
         yield
-    tembolok.kosongkan()
 
 
 @pytest.fixture
