@@ -88,6 +88,9 @@ class IsiLaporan:
     laporan: LaporanBulanan
     versi: VersiAnggaran | None
     sub: list[SubIsi]
+    # drafts of lines or sub kegiatan the version in force no longer holds (an APBD Perubahan
+    # took effect after they were saved): not shown, not checked, dropped on submission
+    draf_tanpa_baris: int = 0
 
     @property
     def baris(self) -> list[BarisIsi]:
@@ -225,4 +228,7 @@ def muat_isi(laporan: LaporanBulanan) -> IsiLaporan:
             realisasi=draf_r[r.pk] if r.pk in draf_r else realisasi_ini.get(r.pk),
             realisasi_resmi=realisasi_ini.get(r.pk), draf=r.pk in draf_r,
         ))
-    return IsiLaporan(laporan=laporan, versi=versi, sub=list(subs.values()))
+    baris = {b.rincian_id for s in subs.values() for b in s.baris}
+    yatim = sum(1 for k in draf_r if k not in baris) + sum(1 for k in draf_f if k not in subs)
+    return IsiLaporan(laporan=laporan, versi=versi, sub=list(subs.values()),
+                      draf_tanpa_baris=yatim)

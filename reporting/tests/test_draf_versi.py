@@ -24,6 +24,10 @@ DIBUANG = ("1 isian draf untuk rincian atau sub kegiatan yang tidak lagi ada pad
            "berlaku tidak ikut diajukan dan dihapus.")
 
 
+def _teks(r) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", r.content.decode())))
+
+
 def _perubahan_tanpa_r2(dinkes):
     """An APBD Perubahan in force from 1 March that keeps r1 and r3 and drops r2 (PAD)."""
     perubahan = t.versi(2025, JenisVersi.PERUBAHAN, datetime.date(2025, 3, 1))
@@ -66,9 +70,13 @@ def test_the_operator_is_told_on_submission(client, dinkes, operator_dinkes, bar
         client.post(url, {"revisi": "0", **isian})
         _perubahan_tanpa_r2(dinkes)
         revisi = str(LaporanBulanan.objects.get(opd=dinkes, bulan=3).revisi)
+        sebelum = _teks(client.get(url))  # before submitting, the form says so already
+        assert ("1 isian draf untuk rincian atau sub kegiatan yang tidak lagi ada pada anggaran "
+                "yang berlaku") in sebelum
+        assert f'name="r-{r2.pk}"' not in client.get(url).content.decode()
         del isian[f"r-{r2.pk}"]  # the form no longer shows the line
         r = client.post(url, {"revisi": revisi, "aksi": "ajukan", **isian}, follow=True)
-    teks = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", r.content.decode())))
+    teks = _teks(r)
     assert "tersimpan dan diajukan untuk diverifikasi" in teks
     assert DIBUANG in teks
     assert LaporanBulanan.objects.get(opd=dinkes, bulan=3).status == StatusLaporan.DIAJUKAN

@@ -138,6 +138,7 @@ def tampilkan_formulir(request, lap: LaporanBulanan, *, isian: IsianLaporan | No
         "semula": semula_json(isi.nilai_kini() if semula is None else semula),
         "kosong_baris": sum(1 for p in kosong if p.rincian_id is not None),
         "kosong_sub": sum(1 for p in kosong if p.sub_kegiatan_id is not None),
+        "draf_tanpa_baris": isi.draf_tanpa_baris if lap.dapat_diubah else 0,
         "belum_tersimpan": isian is not None,
         "revisi": lap.revisi if revisi is None else revisi,
         "dapat_mengisi": dapat_mengisi,
