@@ -25,12 +25,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lib.figures import NOL, hitung_persen, persen_dari_pecahan
+from lib.figures import NOL, SATU, hitung_persen, persen_dari_pecahan
 from lib.figures_proyeksi import (
     BATAS_PROYEKSI,
     BATAS_TERTINGGAL_FISIK,
     FAKTOR_KEBUTUHAN,
-    SATU,
     fisik_tertinggal,
     kebutuhan_jauh_di_atas,
     kebutuhan_per_bulan,

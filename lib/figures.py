@@ -20,6 +20,7 @@ from .figures_skala import (  # noqa: F401 — re-exported: lib.figures is the f
     BATAS_KATEGORI,
     BATAS_SEBARAN,
     NOL,
+    SATU,
     SERATUS,
     Kategori,
     KelasSebaran,

@@ -15,8 +15,6 @@ from decimal import Decimal
 
 from .figures_skala import NOL
 
-SATU = Decimal(1)
-
 # Early warning (configuration; the Proyeksi page states them).
 BATAS_PROYEKSI = Decimal(90)  # an OPD projected below this % of its pagu is at risk
 FAKTOR_KEBUTUHAN = Decimal(2)  # ... or one that needs > this × its average monthly realisasi

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .figures import Angka
 
 NOL = Decimal(0)
+SATU = Decimal(1)
 SERATUS = Decimal(100)
 
 

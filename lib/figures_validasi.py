@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .figures_skala import hitung_persen
+from .figures_skala import SATU, hitung_persen
 
-SATU = Decimal(1)
 AMBANG_AK = Decimal("1.10")  # realisasi above anggaran kas by more than 10%: a warning
 AMBANG_SELISIH_FISIK = Decimal(25)  # points between fisik and keuangan: a warning
 # From the month after this one, a sub kegiatan with anggaran kas due and no realisasi at all
