@@ -7,6 +7,7 @@ from disk and no URL is fetched, so the PDF is built offline with the system fon
 from __future__ import annotations
 
 import hashlib
+from importlib import metadata
 from pathlib import Path
 
 from django.template.loader import render_to_string
@@ -16,6 +17,9 @@ from lib import tembolok
 from .paket import PaketRakor
 
 CSS = Path(__file__).resolve().parent / "static" / "evaluation" / "rakor_pdf.css"
+# A download that comes while the same pack is being laid out (prepared in the background)
+# waits for that layout rather than doing it again beside it (seconds; the demo's ~3 s).
+TUNGGU_TATA_LETAK = 60
 
 
 class PdfTidakTersedia(RuntimeError):
@@ -31,7 +35,7 @@ def html_rakor(paket: PaketRakor) -> str:
     return render_to_string("evaluation/rakor_pdf.html", {"p": paket})
 
 
-def pdf_rakor(paket: PaketRakor) -> bytes:
+def _weasyprint():
     try:
         import weasyprint  # lazy: the pages of SIAP do not need Pango
     except (ImportError, OSError) as exc:
@@ -39,14 +43,39 @@ def pdf_rakor(paket: PaketRakor) -> bytes:
             "PDF tidak dapat dibuat: pustaka WeasyPrint atau pustaka sistemnya (Pango, mis. paket "
             f"Debian libpango-1.0-0 dan libpangoft2-1.0-0) belum terpasang. Rincian: {exc}"
         ) from exc
+    return weasyprint
+
+
+def _bahan(paket: PaketRakor) -> tuple[str, str, tuple]:
+    """The html, the stylesheet and the key the PDF is kept under: the SHA-256 of what it is
+    made from (a write, a new day's date or another period change the html, hence the key),
+    WeasyPrint's version included — read from its metadata, so that a web worker asking
+    whether the PDF is kept does not load WeasyPrint and Pango."""
     html, gaya = html_rakor(paket), CSS.read_text(encoding="utf-8")
+    versi = metadata.version("weasyprint")
+    sidik = hashlib.sha256(f"{versi}\0{gaya}\0{html}".encode()).hexdigest()
+    return html, gaya, ("pdf-rakor", sidik)
+
+
+def pdf_rakor(paket: PaketRakor) -> bytes:
+    weasyprint = _weasyprint()
+    html, gaya, kunci = _bahan(paket)
 
     def tulis() -> bytes:
         dokumen = weasyprint.HTML(string=html, base_url=str(CSS.parent), url_fetcher=_tolak_url)
         return dokumen.write_pdf(stylesheets=[weasyprint.CSS(string=gaya)])
 
     # The layout takes seconds; the same html and stylesheet always give the same PDF — so it
-    # is kept under the hash of what it is made from (a write, a new day's date or another
-    # period change the html, hence the key), for every worker and background job.
-    sidik = hashlib.sha256(f"{weasyprint.__version__}\0{gaya}\0{html}".encode()).hexdigest()
-    return tembolok.menurut_isi(("pdf-rakor", sidik), tulis)
+    # is kept under the hash of what it is made from, for every worker and background job.
+    return tembolok.menurut_isi(kunci, tulis, tunggu=TUNGGU_TATA_LETAK)
+
+
+def pdf_rakor_tersimpan(paket: PaketRakor) -> bytes | None:
+    """The PDF of this very pack if it has been laid out already (by a download, or prepared
+    in the background: ``evaluation.tugas_rakor.siapkan_pdf``), else None — without laying
+    anything out (milliseconds: the html and its hash). None too where WeasyPrint is missing:
+    the background job then says why."""
+    try:
+        return tembolok.isi_tersimpan(_bahan(paket)[2])
+    except metadata.PackageNotFoundError:
+        return None

@@ -27,6 +27,7 @@ from .kurva import seri_kurva
 from .narasi import kalimat_utama
 from .queries import hitung_rekap
 from .ringkasan import dak_fisik, kecamatan, per_kelompok_belanja, sebaran_fisik_rekap
+from .tugas_rakor import siapkan_pdf
 
 
 def bulan_bawaan(tahun: int, hari_ini: datetime.date) -> int:
@@ -191,6 +192,8 @@ def dasbor(request):
         konteks["pesan"] = str(exc)
         return render(request, "evaluation/dasbor.html", konteks, status=exc.status)
 
+    if request.user.lihat_semua_opd:  # the pack's PDF laid out ahead for the leader's download
+        siapkan_pdf(tahun, bulan, versi)
     isi, tersimpan = tembolok.dasbor(request, konteks, tahun, bulan, sekarang, batas)
     if tersimpan is not None:  # kept per data version, period, order, viewer, deadlines
         return tersimpan

@@ -3,7 +3,9 @@ pemda, so an operator (who sees only their own OPD) is refused, as on the Bahan 
 
 The CSV (the OPD table) is answered at once. The PDF and the XLSX gather the whole pack and lay
 it out, seconds of CPU: they are background jobs (``evaluation.tugas_rakor``), and the leader
-is sent to the job's page, which shows its progress and then the download."""
+is sent to the job's page, which shows its progress and then the download. A PDF already laid
+out for the very same pack (prepared in the background when a leader opened the dashboard, or
+downloaded before) is not queued: the job is recorded as done at once, its file ready."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from tugas.layanan import TerlaluBanyakTugas, antrekan
+from tugas.layanan import TerlaluBanyakTugas, antrekan, catat_selesai
 from tugas.models import AKTIF, JenisTugas, Tugas
 
 from .berkas_rakor import JENIS, isi_berkas, nama_berkas
+from .ekspor_pdf import pdf_rakor_tersimpan
+from .paket import paket_rakor
 from .views import periode_halaman
 
 __all__ = ["JENIS", "isi_berkas", "nama_berkas", "rakor_unduh"]
@@ -45,14 +49,18 @@ def rakor_unduh(request, fmt: str):
         respons["Content-Disposition"] = f'attachment; filename="{nama_berkas(tahun, bulan, fmt)}"'
         return respons
     parameter = {"tahun": tahun, "bulan": bulan}
+    judul = f"Bahan Rakor POP {fmt.upper()} — {nama_berkas(tahun, bulan, fmt)}"
+    if fmt == "pdf" and (isi := pdf_rakor_tersimpan(paket_rakor(tahun, bulan))) is not None:
+        tugas = catat_selesai(TUGAS[fmt], request.user, judul, parameter, isi,
+                              nama_berkas(tahun, bulan, fmt), JENIS[fmt])
+        return redirect("tugas:lihat", pk=tugas.pk)
     # the same pack asked for again while it is being made: the same job (a reload, a double
     # click), not another
     ada = Tugas.objects.filter(pemilik=request.user, jenis=TUGAS[fmt], status__in=AKTIF,
                                parameter=parameter).first()
     if ada is None:
         try:
-            ada = antrekan(TUGAS[fmt], request.user, f"Bahan Rakor POP {fmt.upper()} — "
-                           f"{nama_berkas(tahun, bulan, fmt)}", parameter)
+            ada = antrekan(TUGAS[fmt], request.user, judul, parameter)
         except TerlaluBanyakTugas as exc:
             messages.error(request, str(exc))
             return redirect(f"{reverse('evaluation:bahan_rakor')}?tahun={tahun}&bulan={bulan}")

@@ -17,6 +17,8 @@ from .narasi import bahan_rakor as susun_bahan_rakor
 from .permasalahan import per_kategori, permasalahan_terbuka
 from .queries import hitung_rekap
 from .ringkasan import dak_fisik, terbaik_terburuk
+from .tembolok import versi_awal
+from .tugas_rakor import siapkan_pdf
 from .views import periode_halaman, pintasan_triwulan
 
 
@@ -61,6 +63,7 @@ def bahan_rakor(request):
     konteks, tahun, bulan, galat = periode_halaman(request, "evaluation/bahan_rakor.html")
     if galat is not None:
         return galat
+    siapkan_pdf(tahun, bulan, versi_awal(request))  # its download is on this page
     hasil = hitung_rekap(tahun, bulan)
     terbaik, terburuk = terbaik_terburuk(hasil, 3)
     qs = permasalahan_terbuka(tahun, bulan)

@@ -12,7 +12,9 @@ every user of the process.
 from __future__ import annotations
 
 import hashlib
+import math
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -116,12 +118,56 @@ def simpan(kunci: Hashable, versi: int, nilai, *, bersama: bool = False) -> None
         tembolok_bersama.set(_kunci_bersama(versi, kunci), nilai)
 
 
-def menurut_isi(kunci: Hashable, hitung: Callable[[], T]) -> T:
+def menurut_isi(kunci: Hashable, hitung: Callable[[], T], *, tunggu: float = 0) -> T:
     """A value that depends on nothing but ``kunci`` — e.g. a hash of the whole input it is
     made from, as the Rakor PDF from its html — so it holds whatever the data token: kept in
-    this process's memory and in the cache shared by the workers (the value must pickle)."""
+    this process's memory and in the cache shared by the workers (the value must pickle).
+
+    ``tunggu``: when another process (or thread) is already computing the same key — the PDF
+    being prepared in the background when the leader's download comes — wait up to that many
+    seconds for its value instead of computing it a second time beside it; then compute."""
     if not aktif:
         return hitung()
+    nilai = isi_tersimpan(kunci)
+    if nilai is not None:
+        return nilai
+    bersama = _bersama()
+    tanda = _kunci_bersama(0, ("sedang-dihitung", kunci))
+    milik_sendiri = False
+    if bersama is not None and tunggu > 0:
+        # the mark expires by itself: a process killed while computing holds nobody for long
+        milik_sendiri = bersama.add(tanda, 1, timeout=math.ceil(tunggu))
+        if not milik_sendiri and (nilai := _tunggu_isi(kunci, tanda, tunggu)) is not None:
+            return nilai
+    try:
+        nilai = hitung()
+        if bersama is not None:
+            bersama.set(_kunci_bersama(0, ("isi", kunci)), nilai)
+        _simpan_lokal(("isi", kunci), nilai)
+    finally:
+        if milik_sendiri:
+            bersama.delete(tanda)
+    return nilai
+
+
+def _tunggu_isi(kunci: Hashable, tanda: str, tunggu: float):
+    """The value another process is computing, once kept; None when it stopped without
+    keeping one (its mark gone) or ``tunggu`` seconds passed."""
+    bersama, batas = _bersama(), time.monotonic() + tunggu
+    while time.monotonic() < batas:
+        time.sleep(0.1)
+        if (nilai := isi_tersimpan(kunci)) is not None:
+            return nilai
+        if bersama.get(tanda) is None:
+            return isi_tersimpan(kunci)
+    return None
+
+
+def isi_tersimpan(kunci: Hashable):
+    """The value ``menurut_isi`` keeps for ``kunci`` — in this process's memory, else in the
+    shared cache — or None: never computed here."""
+    if not aktif:
+        return None
     lengkap = ("isi", kunci)
     with _kunci:
         if lengkap in _isi:
@@ -129,11 +175,8 @@ def menurut_isi(kunci: Hashable, hitung: Callable[[], T]) -> T:
             return _isi[lengkap]
     bersama = _bersama()
     nilai = bersama.get(_kunci_bersama(0, lengkap)) if bersama is not None else None
-    if nilai is None:
-        nilai = hitung()
-        if bersama is not None:
-            bersama.set(_kunci_bersama(0, lengkap), nilai)
-    _simpan_lokal(lengkap, nilai)
+    if nilai is not None:
+        _simpan_lokal(lengkap, nilai)
     return nilai
 
 

@@ -284,11 +284,18 @@ except EnvError as exc:
 
 # Background jobs (tugas): large imports and the Rakor PDF/XLSX pack run in the worker that
 # `siap serve` starts (django-tasks' database queue: no extra server), never in a web worker.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Two queues: "default" for the jobs a user waits for, "siapkan" for work done ahead (the Rakor
+# PDF prepared when a leader opens a period), which has a worker of its own in `siap serve`
+# so that it never delays a user's job.
+ANTREAN_TUGAS = ["default", "siapkan"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ANTREAN_TUGAS}}
 try:
     SIAP_TUGAS_MENIT = env_int("SIAP_TUGAS_MENIT", 10, minimum=1, maximum=24 * 60)
     SIAP_TUGAS_PER_PENGGUNA = env_int("SIAP_TUGAS_PER_PENGGUNA", 3, minimum=1, maximum=100)
     SIAP_PEKERJA_LATAR = env_int("SIAP_PEKERJA_LATAR", 1, minimum=0, maximum=16)
+    # The Rakor PDF laid out in the background when a leader opens a period's dashboard, so
+    # that its download is ready at once (evaluation/tugas_rakor.py).
+    SIAP_PDF_SIAPKAN = env_bool("SIAP_PDF_SIAPKAN", True)
 except EnvError as exc:
     raise ImproperlyConfigured(str(exc)) from exc
 

@@ -1,16 +1,21 @@
 """The Rakor PDF kept under the hash of its html and stylesheet (``evaluation.ekspor_pdf``):
-the same pack is laid out once; a write that changes a figure gives a new PDF."""
+the same pack is laid out once; a write that changes a figure gives a new PDF. A leader's
+dashboard has it laid out ahead (``evaluation.tugas_rakor.siapkan_pdf``), so the download
+finds it ready."""
 
 import datetime
 
 import pytest
+import time_machine
 import weasyprint
+from django.urls import reverse
 
 from budget import testing as t
 from budget.models import JenisVersi, Pemda, RealisasiKeuangan
 from evaluation.ekspor_pdf import pdf_rakor
 from evaluation.paket import paket_rakor
-from lib import tembolok
+from lib import tembolok, versi_data
+from tugas.models import StatusTugas, Tugas
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("tembolok_kosong")]
 HARI = datetime.date(2025, 4, 20)
@@ -47,3 +52,113 @@ def test_the_same_pack_is_laid_out_once_and_a_write_lays_it_out_again(db, tata_l
         assert len(tata_letak) == 3
     finally:
         tembolok.aktif = True
+
+
+# --- the PDF prepared ahead when a leader opens the period (evaluation.tugas_rakor) ----------
+
+SAAT = datetime.datetime(2025, 4, 20, 9, tzinfo=datetime.UTC)
+PERIODE = {"tahun": 2025, "bulan": 3}
+
+
+@pytest.fixture
+def data_rakor(db):
+    Pemda.objects.create(nama="Kabupaten Uji", provinsi="Lampung")
+    o = t.opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan")
+    v = t.versi(2025, JenisVersi.MURNI, datetime.date(2025, 1, 1), nama="APBD Murni 2025")
+    t.rincian(o=o, sub="1.02.02.2.01.0001", pagu=1200, v=v, realisasi={1: 100})
+    return o
+
+
+@pytest.fixture
+def siapkan(settings, data_rakor):
+    """Preparation on (the suite turns it off), the day fixed, nothing asked for yet."""
+    from evaluation import tugas_rakor
+
+    settings.SIAP_PDF_SIAPKAN = True
+    tugas_rakor._diminta.clear()
+    with time_machine.travel(SAAT, tick=False):
+        yield
+    tugas_rakor._diminta.clear()
+
+
+def _unduh_pdf(client):
+    r = client.get(reverse("evaluation:rakor_unduh", args=["pdf"]), PERIODE)
+    assert r.status_code == 302 and r["Location"].startswith("/tugas/"), r
+    return Tugas.objects.get(pk=r["Location"].split("/")[2])
+
+
+def test_a_leaders_dashboard_prepares_the_pdf_and_the_download_is_ready_at_once(
+        client, pimpinan, settings, siapkan, tata_letak):
+    client.force_login(pimpinan)
+    assert client.get(reverse("evaluation:dasbor"), PERIODE).status_code == 200
+    assert len(tata_letak) == 1  # laid out by the background job (run at once in the suite)
+    client.get(reverse("evaluation:dasbor"), PERIODE)
+    client.get(reverse("evaluation:bahan_rakor"), PERIODE)
+    assert len(tata_letak) == 1  # asked for once per period, data version and day
+
+    # a queue whose worker never runs: the prepared PDF needs none
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
+                                 "QUEUES": settings.ANTREAN_TUGAS}}
+    tugas = _unduh_pdf(client)
+    assert len(tata_letak) == 1  # the download laid nothing out …
+    assert tugas.status == StatusTugas.SELESAI and tugas.nama_berkas == "rakor-pop-2025-03.pdf"
+    berkas = client.get(reverse("tugas:unduh", args=[tugas.pk]))
+    isi = b"".join(berkas.streaming_content)
+    assert isi == pdf_rakor(paket_rakor(2025, 3))  # … and is this very pack
+    assert "Unduh rakor-pop-2025-03.pdf" in client.get(
+        reverse("tugas:lihat", args=[tugas.pk])).content.decode()
+
+
+def test_a_write_prepares_the_new_pack_and_the_old_pdf_is_not_served(
+        client, pimpinan, siapkan, tata_letak):
+    client.force_login(pimpinan)
+    client.get(reverse("evaluation:dasbor"), PERIODE)
+    RealisasiKeuangan.objects.update(jumlah=250)
+    client.get(reverse("evaluation:dasbor"), PERIODE)
+    assert len(tata_letak) == 2
+    tugas = _unduh_pdf(client)
+    isi = b"".join(client.get(reverse("tugas:unduh", args=[tugas.pk])).streaming_content)
+    assert isi == pdf_rakor(paket_rakor(2025, 3)) and len(tata_letak) == 2
+
+
+def test_nothing_is_prepared_for_an_operator_or_when_turned_off(
+        client, operator_dinkes, pimpinan, settings, siapkan, tata_letak):
+    client.force_login(operator_dinkes)
+    assert client.get(reverse("evaluation:dasbor"), PERIODE).status_code == 200
+    assert tata_letak == []
+    settings.SIAP_PDF_SIAPKAN = False
+    client.force_login(pimpinan)
+    client.get(reverse("evaluation:dasbor"), PERIODE)
+    client.get(reverse("evaluation:bahan_rakor"), PERIODE)
+    assert tata_letak == []
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
+                                 "QUEUES": settings.ANTREAN_TUGAS}}
+    tugas = _unduh_pdf(client)  # not prepared: the download is a job for the worker
+    assert tugas.status == StatusTugas.ANTRI and tata_letak == []
+
+
+def test_a_preparation_asked_for_an_older_data_version_lays_nothing_out(data_rakor, tata_letak):
+    from evaluation.tugas_rakor import siapkan_pdf_rakor
+
+    versi = versi_data.baca()
+    RealisasiKeuangan.objects.update(jumlah=250)
+    siapkan_pdf_rakor.call(2025, 3, versi)
+    assert tata_letak == []
+    siapkan_pdf_rakor.call(2025, 3, versi_data.baca())
+    assert len(tata_letak) == 1
+
+
+def test_asking_again_costs_no_query(client, pimpinan, settings, siapkan,
+                                     django_assert_num_queries):
+    """The dashboard's cost with the preparation already asked for is the dashboard's."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(pimpinan)
+    client.get(reverse("evaluation:dasbor"), PERIODE)
+    settings.SIAP_PDF_SIAPKAN = False
+    with CaptureQueriesContext(connection) as tanpa:
+        client.get(reverse("evaluation:dasbor"), PERIODE)
+    settings.SIAP_PDF_SIAPKAN = True
+    with django_assert_num_queries(len(tanpa.captured_queries)):
+        client.get(reverse("evaluation:dasbor"), PERIODE)

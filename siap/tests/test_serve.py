@@ -77,3 +77,41 @@ def test_a_start_forgets_the_kept_page_parts(transactional_db, monkeypatch, sett
     with pytest.raises(Dijalankan):
         call_command("serve", "--bind", "127.0.0.1:0", "--pekerja-latar", "0")
     assert versi_data.baca() != sebelum
+
+
+def test_the_rakor_pdf_is_prepared_by_a_worker_of_its_own(tmp_path):
+    """The workers of other queues (``lain``) run beside the job workers, each restarted with
+    its own command."""
+    import sys
+
+    from siap.management.commands.serve import jalankan_bersama
+
+    tugas, siapkan = tmp_path / "tugas.log", tmp_path / "siapkan.log"
+    web = [sys.executable, "-c", "import time, sys; time.sleep(2.5); sys.exit(0)"]
+    pekerja = [sys.executable, "-c", f"open({str(tugas)!r}, 'a').write('mulai\\n')"]
+    lain = [sys.executable, "-c", f"open({str(siapkan)!r}, 'a').write('mulai\\n')"]
+    assert jalankan_bersama(web, pekerja, 1, jeda=0.3, lain=(lain,)) == 0
+    assert tugas.read_text().count("mulai") >= 3 and siapkan.read_text().count("mulai") >= 3
+
+
+@pytest.mark.parametrize(("siapkan", "antrean"), [(True, [["default"], ["siapkan"]]),
+                                                   (False, [["default"]])])
+def test_serve_starts_the_preparing_worker_unless_turned_off(monkeypatch, settings, siapkan,
+                                                             antrean):
+    from django.core.management import call_command
+
+    from siap.management.commands import serve
+
+    settings.DEBUG, settings.SIAP_PDF_SIAPKAN = True, siapkan
+    dijalankan = {}
+
+    def jalankan(gunicorn, pekerja, jumlah, jeda=5.0, lain=()):
+        dijalankan["pekerja"] = [pekerja] * jumlah + list(lain)
+        return 0
+
+    monkeypatch.setattr(serve, "jalankan_bersama", jalankan)
+    monkeypatch.setattr(serve, "lupakan_yang_tersimpan", lambda: None)
+    with pytest.raises(SystemExit):
+        call_command("serve", "--bind", "127.0.0.1:0", "--pekerja-latar", "1")
+    assert [p[p.index("--queue-name") + 1:p.index("--queue-name") + 2]
+            for p in dijalankan["pekerja"]] == antrean

@@ -69,17 +69,18 @@ def lupakan_yang_tersimpan() -> str | None:
 
 
 def jalankan_bersama(gunicorn: list[str], pekerja: list[str], jumlah_pekerja: int,
-                     jeda: float = 5.0) -> int:
-    """gunicorn and ``jumlah_pekerja`` background workers (``db_worker``) side by side: a
-    worker that dies is started again (after 5 s, so a broken one does not spin); SIGTERM,
-    SIGINT or SIGHUP goes to all; when gunicorn ends, the workers are stopped and its exit code
-    is ours."""
+                     jeda: float = 5.0, lain: tuple[list[str], ...] = ()) -> int:
+    """gunicorn and ``jumlah_pekerja`` background workers (``db_worker``), and the workers of
+    ``lain`` (other queues), side by side: a worker that dies is started again (after 5 s, so
+    a broken one does not spin); SIGTERM, SIGINT or SIGHUP goes to all; when gunicorn ends,
+    the workers are stopped and its exit code is ours."""
     import signal
     import subprocess
     import time
 
     web = subprocess.Popen(gunicorn)
-    latar = [subprocess.Popen(pekerja) for _ in range(jumlah_pekerja)]
+    semua = [pekerja] * jumlah_pekerja + list(lain)
+    latar = [subprocess.Popen(p) for p in semua]
     mati_sejak: dict[int, float] = {}
     lama = {}
 
@@ -98,7 +99,7 @@ def jalankan_bersama(gunicorn: list[str], pekerja: list[str], jumlah_pekerja: in
                     continue
                 mati_sejak.setdefault(i, time.monotonic())
                 if time.monotonic() - mati_sejak[i] >= jeda:
-                    latar[i] = subprocess.Popen(pekerja)
+                    latar[i] = subprocess.Popen(semua[i])
                     del mati_sejak[i]
     finally:
         for sig, penangan in lama.items():
@@ -142,14 +143,19 @@ class Command(BaseCommand):
         latar = settings.SIAP_PEKERJA_LATAR if pekerja_latar is None else max(pekerja_latar, 0)
         if peringatan := lupakan_yang_tersimpan():
             self.stderr.write(peringatan)
+        siapkan = " (dan 1 yang menyiapkan PDF Rakor)" if latar and settings.SIAP_PDF_SIAPKAN else ""
         self.stdout.write(f"SIAP melayani di http://{bind}/ dengan {workers} pekerja dan {latar} "
-                          f"pekerja latar (Ctrl+C untuk berhenti)")
+                          f"pekerja latar{siapkan} (Ctrl+C untuk berhenti)")
         sys.stdout.flush()
         perintah = [gunicorn, "siap.wsgi:application", "--bind", bind, "--workers", str(workers),
                     "--timeout", str(timeout), "--access-logfile", "-", "--graceful-timeout", "10"]
         if not latar:
             os.execv(gunicorn, perintah)
-        # the background worker of the job queue (django-tasks' database backend)
-        pekerja = [sys.executable, "-m", "siap.cli", "db_worker", "--queue-name", "*",
-                   "--no-reload", "--interval", "1", "--verbosity", "0"]
-        sys.exit(jalankan_bersama(perintah, pekerja, latar))
+        # the background workers of the job queue (django-tasks' database backend), and one
+        # for the work done ahead (evaluation/tugas_rakor.py), which never delays a user's job
+        def pekerja(antrean: str) -> list[str]:
+            return [sys.executable, "-m", "siap.cli", "db_worker", "--queue-name", antrean,
+                    "--no-reload", "--interval", "1", "--verbosity", "0"]
+
+        lain = (pekerja("siapkan"),) if settings.SIAP_PDF_SIAPKAN else ()
+        sys.exit(jalankan_bersama(perintah, pekerja("default"), latar, lain=lain))
