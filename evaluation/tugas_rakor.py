@@ -92,5 +92,12 @@ def siapkan_pdf(tahun: int, bulan: int, versi: int) -> bool:
     kunci = f"siap:siapkan-pdf-rakor:{tahun}:{bulan}:{versi}:{keadaan[1].isoformat()}"
     if not caches["tembolok"].add(kunci, 1, timeout=24 * 3600):
         return False  # another worker asked for it
-    siapkan_pdf_rakor.enqueue(tahun, bulan, versi)
+    try:
+        siapkan_pdf_rakor.enqueue(tahun, bulan, versi)
+    except Exception:  # the page is shown all the same; a later visit asks again
+        logger.exception("PDF Rakor %s/%s tidak dapat diantrekan untuk disiapkan", tahun, bulan)
+        caches["tembolok"].delete(kunci)
+        with _kunci:
+            _diminta.pop((tahun, bulan), None)
+        return False
     return True

@@ -162,3 +162,22 @@ def test_asking_again_costs_no_query(client, pimpinan, settings, siapkan,
     settings.SIAP_PDF_SIAPKAN = True
     with django_assert_num_queries(len(tanpa.captured_queries)):
         client.get(reverse("evaluation:dasbor"), PERIODE)
+
+
+def test_a_queue_that_refuses_does_not_break_the_dashboard_and_is_asked_again(
+        client, pimpinan, siapkan, monkeypatch, tata_letak):
+    from types import SimpleNamespace
+
+    from evaluation import tugas_rakor
+
+    def penuh(*a, **k):
+        raise RuntimeError("database is locked")
+
+    asli = tugas_rakor.siapkan_pdf_rakor
+    monkeypatch.setattr(tugas_rakor, "siapkan_pdf_rakor", SimpleNamespace(enqueue=penuh))
+    client.force_login(pimpinan)
+    assert client.get(reverse("evaluation:dasbor"), PERIODE).status_code == 200
+    assert tata_letak == []
+    monkeypatch.setattr(tugas_rakor, "siapkan_pdf_rakor", asli)
+    client.get(reverse("evaluation:dasbor"), PERIODE)
+    assert len(tata_letak) == 1
