@@ -16,8 +16,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from tugas.layanan import TerlaluBanyakTugas, antrekan, catat_selesai
-from tugas.models import AKTIF, JenisTugas, Tugas
+from tugas.layanan import TerlaluBanyakTugas, antrekan, catat_selesai, path_berkas
+from tugas.models import AKTIF, JenisTugas, StatusTugas, Tugas
 
 from .berkas_rakor import JENIS, isi_berkas, nama_berkas
 from .ekspor_pdf import pdf_rakor_tersimpan
@@ -50,10 +50,9 @@ def rakor_unduh(request, fmt: str):
         return respons
     parameter = {"tahun": tahun, "bulan": bulan}
     judul = f"Bahan Rakor POP {fmt.upper()} — {nama_berkas(tahun, bulan, fmt)}"
-    if fmt == "pdf" and (isi := pdf_rakor_tersimpan(paket_rakor(tahun, bulan))) is not None:
-        tugas = catat_selesai(TUGAS[fmt], request.user, judul, parameter, isi,
-                              nama_berkas(tahun, bulan, fmt), JENIS[fmt])
-        return redirect("tugas:lihat", pk=tugas.pk)
+    if fmt == "pdf" and (tersimpan := pdf_rakor_tersimpan(paket_rakor(tahun, bulan))):
+        return redirect("tugas:lihat", pk=_tugas_selesai(request.user, judul, parameter,
+                                                          *tersimpan).pk)
     # the same pack asked for again while it is being made: the same job (a reload, a double
     # click), not another
     ada = Tugas.objects.filter(pemilik=request.user, jenis=TUGAS[fmt], status__in=AKTIF,
@@ -65,3 +64,15 @@ def rakor_unduh(request, fmt: str):
             messages.error(request, str(exc))
             return redirect(f"{reverse('evaluation:bahan_rakor')}?tahun={tahun}&bulan={bulan}")
     return redirect("tugas:lihat", pk=ada.pk)
+
+
+def _tugas_selesai(pemilik, judul: str, parameter: dict, sidik: str, isi: bytes) -> Tugas:
+    """The user's finished job holding this very PDF (a second click, a reload of the link),
+    while its file is kept; else a new one, recorded as done at once."""
+    for ada in Tugas.objects.filter(pemilik=pemilik, jenis=JenisTugas.RAKOR_PDF,
+                                    status=StatusTugas.SELESAI, hasil__sidik=sidik):
+        if path_berkas(ada) is not None:
+            return ada
+    return catat_selesai(JenisTugas.RAKOR_PDF, pemilik, judul, parameter, isi,
+                         nama_berkas(parameter["tahun"], parameter["bulan"], "pdf"), JENIS["pdf"],
+                         hasil={"sidik": sidik})

@@ -163,9 +163,10 @@ def _tunggu_isi(kunci: Hashable, tanda: str, tunggu: float):
     return None
 
 
-def isi_tersimpan(kunci: Hashable):
+def isi_tersimpan(kunci: Hashable, *, lokal: bool = True):
     """The value ``menurut_isi`` keeps for ``kunci`` — in this process's memory, else in the
-    shared cache — or None: never computed here."""
+    shared cache — or None: never computed here. ``lokal=False``: a value found in the shared
+    cache is not also kept in this process's memory (a large one a web worker only passes on)."""
     if not aktif:
         return None
     lengkap = ("isi", kunci)
@@ -175,7 +176,7 @@ def isi_tersimpan(kunci: Hashable):
             return _isi[lengkap]
     bersama = _bersama()
     nilai = bersama.get(_kunci_bersama(0, lengkap)) if bersama is not None else None
-    if nilai is not None:
+    if nilai is not None and lokal:
         _simpan_lokal(lengkap, nilai)
     return nilai
 

@@ -9,7 +9,7 @@ os.environ.setdefault("SIAP_DATA_DIR", os.path.join(os.path.dirname(__file__), "
 # suite; accounts/tests/test_dua_langkah.py turns it on with the settings fixture.
 os.environ.setdefault("SIAP_2FA", "0")
 # The Rakor PDF is not prepared on every dashboard view of the suite (the jobs run inside the
-# request here: seconds each); evaluation/tests/test_pdf_disiapkan.py turns it on.
+# request here: seconds each); evaluation/tests/test_tembolok_pdf.py turns it on.
 os.environ.setdefault("SIAP_PDF_SIAPKAN", "0")
 
 from .settings import *  # noqa: E402,F403

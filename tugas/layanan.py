@@ -77,7 +77,7 @@ def antrekan(jenis: str, pemilik, judul: str, parameter: dict, url_hasil: str = 
 
 
 def catat_selesai(jenis: str, pemilik, judul: str, parameter: dict, isi: bytes, nama: str,
-                  jenis_isi: str) -> Tugas:
+                  jenis_isi: str, hasil: dict | None = None) -> Tugas:
     """A job whose result was ready before it was queued (a file already made for the same
     input): recorded as done with its file, so the user finds it where every job's result is,
     without waiting for the worker. Not counted against SIAP_TUGAS_PER_PENGGUNA (never
@@ -86,7 +86,7 @@ def catat_selesai(jenis: str, pemilik, judul: str, parameter: dict, isi: bytes, 
     sekarang = timezone.now()
     tugas = Tugas(jenis=jenis, pemilik=pemilik, judul=judul, parameter=parameter,
                   status=StatusTugas.SELESAI, mulai_pada=sekarang, selesai_pada=sekarang,
-                  hasil={"ukuran": len(isi), "tersedia": True})
+                  hasil={"ukuran": len(isi), **(hasil or {})})
     simpan_berkas(tugas, isi, nama, jenis_isi)
     tugas.save()
     return tugas

@@ -115,3 +115,26 @@ def test_serve_starts_the_preparing_worker_unless_turned_off(monkeypatch, settin
         call_command("serve", "--bind", "127.0.0.1:0", "--pekerja-latar", "1")
     assert [p[p.index("--queue-name") + 1:p.index("--queue-name") + 2]
             for p in dijalankan["pekerja"]] == antrean
+    if siapkan:  # below the web workers it shares the cores with
+        assert dijalankan["pekerja"][-1][1:3] == ["-n", "10"]
+        assert dijalankan["pekerja"][-1][0].endswith("nice")
+
+
+def test_serve_without_its_own_workers_says_which_to_run(monkeypatch, settings, capsys):
+    from django.core.management import call_command
+
+    from siap.management.commands import serve
+
+    settings.DEBUG, settings.SIAP_PDF_SIAPKAN = True, True
+
+    class Dijalankan(Exception):
+        pass
+
+    def execv(*a):
+        raise Dijalankan
+
+    monkeypatch.setattr(serve.os, "execv", execv)
+    monkeypatch.setattr(serve, "lupakan_yang_tersimpan", lambda: None)
+    with pytest.raises(Dijalankan):
+        call_command("serve", "--bind", "127.0.0.1:0", "--pekerja-latar", "0")
+    assert "siap db_worker --queue-name siapkan" in capsys.readouterr().err

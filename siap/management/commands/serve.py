@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from evaluation.tugas_rakor import ANTREAN_SIAPKAN
 from lib.env import EnvError, env_int
 
 
@@ -115,6 +116,22 @@ def jalankan_bersama(gunicorn: list[str], pekerja: list[str], jumlah_pekerja: in
     return web.returncode
 
 
+def pekerja_antrean(antrean: str) -> list[str]:
+    """A background worker of the job queue (django-tasks' database backend) for ``antrean``."""
+    return [sys.executable, "-m", "siap.cli", "db_worker", "--queue-name", antrean,
+            "--no-reload", "--interval", "1", "--verbosity", "0"]
+
+
+def pekerja_menyiapkan() -> tuple[list[str], ...]:
+    """The worker of the work done ahead (evaluation/tugas_rakor.py), beside the job workers
+    so that it never delays a user's job, and at a lower CPU priority (``nice``) than the web
+    workers it shares the cores with; none with SIAP_PDF_SIAPKAN=0."""
+    if not settings.SIAP_PDF_SIAPKAN:
+        return ()
+    nice = shutil.which("nice")
+    return ([*([nice, "-n", "10"] if nice else []), *pekerja_antrean(ANTREAN_SIAPKAN)],)
+
+
 class Command(BaseCommand):
     help = "Menjalankan server produksi SIAP (gunicorn + whitenoise)."
 
@@ -126,7 +143,7 @@ class Command(BaseCommand):
         parser.add_argument("--pekerja-latar", type=int, default=None,
                             help="jumlah pekerja latar untuk impor besar dan PDF Rakor (bawaan: "
                                  "SIAP_PEKERJA_LATAR, 1; 0 bila dijalankan terpisah dengan "
-                                 "`siap db_worker`)")
+                                 "`siap db_worker` dan `siap db_worker --queue-name siapkan`)")
 
     def handle(self, *args, bind, workers, timeout, pekerja_latar, **options):
         try:
@@ -150,12 +167,12 @@ class Command(BaseCommand):
         perintah = [gunicorn, "siap.wsgi:application", "--bind", bind, "--workers", str(workers),
                     "--timeout", str(timeout), "--access-logfile", "-", "--graceful-timeout", "10"]
         if not latar:
+            if settings.SIAP_PDF_SIAPKAN:
+                self.stderr.write(
+                    "Pekerja latar dijalankan terpisah: jalankan `siap db_worker` untuk tugas "
+                    f"pengguna dan `siap db_worker --queue-name {ANTREAN_SIAPKAN}` untuk PDF Rakor "
+                    "yang disiapkan (atau satu `siap db_worker --queue-name '*'` untuk keduanya), "
+                    "atau SIAP_PDF_SIAPKAN=0.")
             os.execv(gunicorn, perintah)
-        # the background workers of the job queue (django-tasks' database backend), and one
-        # for the work done ahead (evaluation/tugas_rakor.py), which never delays a user's job
-        def pekerja(antrean: str) -> list[str]:
-            return [sys.executable, "-m", "siap.cli", "db_worker", "--queue-name", antrean,
-                    "--no-reload", "--interval", "1", "--verbosity", "0"]
-
-        lain = (pekerja("siapkan"),) if settings.SIAP_PDF_SIAPKAN else ()
-        sys.exit(jalankan_bersama(perintah, pekerja("default"), latar, lain=lain))
+        sys.exit(jalankan_bersama(perintah, pekerja_antrean("default"), latar,
+                                  lain=pekerja_menyiapkan()))
